@@ -1,0 +1,26 @@
+import { FormulaPanel } from './components/FormulaPanel.tsx';
+import { PoolForm, SizingForm } from './components/PoolForm.tsx';
+import { PresetPicker } from './components/PresetPicker.tsx';
+import { WorkloadForm } from './components/WorkloadForm.tsx';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="app__header">
+        <h1>pool-sizer</h1>
+        <p className="tagline">Size HTTP connection pools for AI APIs — formula, simulation and ready-to-paste configs.</p>
+      </header>
+      <main className="layout">
+        <div className="layout__inputs">
+          <PresetPicker />
+          <WorkloadForm />
+          <SizingForm />
+          <PoolForm />
+        </div>
+        <div className="layout__results">
+          <FormulaPanel />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import type { Command } from '../command.ts';
+import { recommend } from './recommend.ts';
+
+/** Every sub-command, in the order `pool-sizer --help` lists them. Add new commands here. */
+export const COMMANDS: Command[] = [recommend];

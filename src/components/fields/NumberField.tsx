@@ -1,0 +1,46 @@
+import { useAppStore } from '../../store/index.ts';
+import { getAt } from '../../store/paths.ts';
+import { FieldShell, fieldId } from './FieldShell.tsx';
+
+export interface NumberFieldProps {
+  path: string;
+  label: string;
+  unit?: string;
+  help: string;
+  /** Display = stored × scale, e.g. 100 to show a 0.1 fraction as 10 %. */
+  scale?: number;
+}
+
+export function displayNumber(value: unknown, scale: number): string {
+  return typeof value === 'number' ? String(Number((value * scale).toPrecision(12))) : '';
+}
+
+/**
+ * A text input rather than type="number": browsers blank out what a number input cannot parse,
+ * and the user must see exactly what they typed next to the message saying why it is refused.
+ */
+export function NumberField({ path, label, unit, help, scale = 1 }: NumberFieldProps) {
+  const stored = useAppStore((s) => getAt(s.scenario, path));
+  const draft = useAppStore((s) => s.drafts[path]);
+  const error = useAppStore((s) => s.fieldErrors[path]);
+  const editNumber = useAppStore((s) => s.editNumber);
+  const blurField = useAppStore((s) => s.blurField);
+  const id = fieldId(path);
+  return (
+    <FieldShell id={id} label={label} unit={unit} help={help} error={error}>
+      <input
+        id={id}
+        name={path}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        className="field__input"
+        value={draft ?? displayNumber(stored, scale)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error ${id}-help` : `${id}-help`}
+        onChange={(e) => editNumber(path, e.target.value, scale)}
+        onBlur={() => blurField(path)}
+      />
+    </FieldShell>
+  );
+}

@@ -1,0 +1,9 @@
+/**
+ * The public API of pool-sizer's domain core. Pure TypeScript: no React, DOM, worker or Node
+ * imports, so the page, the Web Worker and the CLI all run exactly this code.
+ */
+export * from './scenario/schema.ts';
+export * from './scenario/parse.ts';
+export * from './scenario/durations.ts';
+export * from './formula.ts';
+export * from './presets.ts';

@@ -1,0 +1,13 @@
+/**
+ * The app's one zustand store, built from typed slices (zustand's slices pattern). Each feature
+ * adds its slice here; components read through selectors (selectors.ts) with `useShallow` where
+ * they pick several fields, so a keystroke re-renders only what changed.
+ */
+import { create } from 'zustand';
+import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
+
+export type AppState = ScenarioSlice;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createScenarioSlice(...a),
+}));

@@ -1,0 +1,97 @@
+import type { StateCreator } from 'zustand';
+import { defaultScenario, parseScenario, presetScenario, type FieldError, type Scenario } from '../core/index.ts';
+import { setAt } from './paths.ts';
+import type { AppState } from './index.ts';
+
+/**
+ * The scenario being edited. `scenario` is always the last *valid* scenario: an edit that fails
+ * validation leaves it alone and records a message against the field, so results never show
+ * NaN or a half-applied change.
+ */
+export interface ScenarioSlice {
+  scenario: Scenario;
+  /** Raw text of fields whose current text is not (yet) a valid value, keyed by path. */
+  drafts: Record<string, string>;
+  fieldErrors: Record<string, string>;
+  /** Sets a field from what the user typed; `scale` converts display units (e.g. % → fraction). */
+  editNumber(path: string, raw: string, scale?: number): void;
+  /** Sets a non-numeric field (a choice, a name, a flag). */
+  editValue(path: string, value: unknown): void;
+  /** Sets a free-text field (a name, a URL); empty or invalid text stays as a draft with a message. */
+  editText(path: string, raw: string): void;
+  /** Leaving a field: a valid draft gives way to the stored value, an invalid one stays with its message. */
+  blurField(path: string): void;
+  applyPreset(id: string): void;
+  /** Replaces the whole scenario (a link, a file, a reset); the caller has validated it. */
+  replaceScenario(scenario: Scenario): void;
+}
+
+export function numberFromText(raw: string): { ok: true; value: number } | { ok: false; message: string } {
+  const text = raw.trim().replace(/_/g, '');
+  if (text === '') return { ok: false, message: 'enter a number' };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { ok: false, message: `“${raw.trim()}” is not a number` };
+  return { ok: true, value };
+}
+
+/** The most relevant message for a field: errors on the field itself first, then any below it. */
+export function messageFor(path: string, errors: readonly FieldError[]): string {
+  const own = errors.find((e) => e.path === path) ?? errors.find((e) => e.path.startsWith(path));
+  const first = own ?? errors[0];
+  if (!first) return 'is not valid';
+  return own ? first.message : `${first.path}: ${first.message}`;
+}
+
+function without(record: Record<string, string>, key: string): Record<string, string> {
+  if (!(key in record)) return record;
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
+
+export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => {
+  const commit = (path: string, candidate: unknown, raw: string | null) => {
+    const result = parseScenario(candidate);
+    if (result.ok) {
+      // The typed text stays as the draft ("1." must not snap to "1" mid-typing); blur drops it.
+      set((state) => ({
+        scenario: result.scenario,
+        drafts: raw === null ? without(state.drafts, path) : { ...state.drafts, [path]: raw },
+        fieldErrors: without(state.fieldErrors, path),
+      }));
+    } else {
+      set((state) => ({
+        drafts: raw === null ? state.drafts : { ...state.drafts, [path]: raw },
+        fieldErrors: { ...state.fieldErrors, [path]: messageFor(path, result.errors) },
+      }));
+    }
+  };
+  return {
+    scenario: defaultScenario(),
+    drafts: {},
+    fieldErrors: {},
+    editNumber(path, raw, scale = 1) {
+      const parsed = numberFromText(raw);
+      if (!parsed.ok) {
+        set((state) => ({ drafts: { ...state.drafts, [path]: raw }, fieldErrors: { ...state.fieldErrors, [path]: parsed.message } }));
+        return;
+      }
+      commit(path, setAt(get().scenario, path, parsed.value / scale), raw);
+    },
+    editValue(path, value) {
+      commit(path, setAt(get().scenario, path, value), null);
+    },
+    editText(path, raw) {
+      commit(path, setAt(get().scenario, path, raw), raw);
+    },
+    blurField(path) {
+      set((state) => (state.fieldErrors[path] ? state : { drafts: without(state.drafts, path) }));
+    },
+    applyPreset(id) {
+      const scenario = presetScenario(id);
+      if (scenario) set({ scenario, drafts: {}, fieldErrors: {} });
+    },
+    replaceScenario(scenario) {
+      set({ scenario, drafts: {}, fieldErrors: {} });
+    },
+  };
+};
