@@ -1,0 +1,92 @@
+/**
+ * The simulator's contract: what `simulate` returns. The CLI prints it as JSON (`simResultToJson`),
+ * the worker posts it to the page (time series as transferable typed arrays), charts read it.
+ * Names follow issue #3 and must not change without updating every reader.
+ */
+
+/** Summary of a distribution in milliseconds (or the unit its field name says). */
+export interface Stats {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Figures for one request class or one pool. */
+export interface GroupResult {
+  name: string;
+  requests: number;
+  pWait: number;
+  queueWaitMs: Stats;
+  latencyMs: Stats;
+}
+
+export interface PoolResult extends GroupResult {
+  maxConnections: number;
+  reuseRate: number;
+  newConnections: number;
+  peakActive: number;
+  peakQueued: number;
+  poolTimeouts: number;
+}
+
+/** Sampled pool state over simulated time, for charts. All arrays have the same length. */
+export interface SimSeries {
+  tSec: Float64Array;
+  active: Float64Array;
+  idle: Float64Array;
+  queued: Float64Array;
+}
+
+export interface UnpooledBaseline {
+  /** Latency when every request opens its own connection (no pool, no queue). */
+  latencyMs: Stats;
+  handshakeMs: { total: number; mean: number };
+  /** Aggregate handshake time pooling saved over the measured requests. */
+  savedMs: number;
+}
+
+export interface SimResult {
+  /** Requests measured (after the warm-up period). */
+  requests: number;
+  /** Requests simulated in all, warm-up included. */
+  simulatedRequests: number;
+  /** Simulated time covered by the measured requests, in seconds. */
+  durationSec: number;
+  /** Share of measured requests that had to queue for a connection. */
+  pWait: number;
+  queueWaitMs: Stats;
+  /** Queue wait + connection set-up (if any) + response time. */
+  latencyMs: Stats;
+  /** Share of measured requests served on an already-open connection. */
+  reuseRate: number;
+  newConnections: number;
+  peakActive: number;
+  peakQueued: number;
+  poolTimeouts: number;
+  /** Connections closed by the client: idle past keepaliveSec or beyond maxKeepalive. */
+  clientClosed: number;
+  /** Connections closed by the server's idle timeout while the client still held them. */
+  serverClosed: number;
+  /** Mean connections busy over the measured period (for Little's law checks). */
+  meanActive: number;
+  /** Mean requests in the system (queued + in service) over the measured period. */
+  meanInSystem: number;
+  handshakeMs: { total: number; mean: number };
+  unpooled: UnpooledBaseline;
+  classes: GroupResult[];
+  pools: PoolResult[];
+  series: SimSeries;
+  /** Events processed, for benchmarks and the event cap. */
+  events: number;
+}
+
+export interface SimOptions {
+  /** Called now and then with the fraction of requests simulated, 0..1. */
+  onProgress?: (fraction: number) => void;
+  /** Polled between event batches; returning true stops the run with a SimAbortedError. */
+  shouldStop?: () => boolean;
+  /** Number of samples in the time series (default 240). */
+  seriesPoints?: number;
+}
