@@ -4,10 +4,12 @@
  * they pick several fields, so a keystroke re-renders only what changed.
  */
 import { create } from 'zustand';
+import { createExportSlice, type ExportSlice } from './exportSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 
-export type AppState = ScenarioSlice;
+export type AppState = ScenarioSlice & ExportSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
+  ...createExportSlice(...a),
 }));
