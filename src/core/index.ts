@@ -7,3 +7,4 @@ export * from './scenario/parse.ts';
 export * from './scenario/durations.ts';
 export * from './formula.ts';
 export * from './presets.ts';
+export * from './sim/index.ts';

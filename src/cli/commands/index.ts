@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { recommend } from './recommend.ts';
+import { simulateCommand } from './simulate.ts';
 
 /** Every sub-command, in the order `pool-sizer --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [recommend];
+export const COMMANDS: Command[] = [recommend, simulateCommand];

@@ -69,6 +69,8 @@ export interface SimResult {
   clientClosed: number;
   /** Connections closed by the server's idle timeout while the client still held them. */
   serverClosed: number;
+  /** A server idle timeout at or below the client's keep-alive: reuse may hit a connection the server just closed. */
+  staleReuseRisk: boolean;
   /** Mean connections busy over the measured period (for Little's law checks). */
   meanActive: number;
   /** Mean requests in the system (queued + in service) over the measured period. */
@@ -87,6 +89,8 @@ export interface SimOptions {
   onProgress?: (fraction: number) => void;
   /** Polled between event batches; returning true stops the run with a SimAbortedError. */
   shouldStop?: () => boolean;
+  /** Cap on processed events (default DEFAULT_MAX_EVENTS); exceeding it throws a SimError. */
+  maxEvents?: number;
   /** Number of samples in the time series (default 240). */
   seriesPoints?: number;
 }
