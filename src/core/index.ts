@@ -8,3 +8,5 @@ export * from './scenario/durations.ts';
 export * from './formula.ts';
 export * from './presets.ts';
 export * from './sim/index.ts';
+export * from './recommend/index.ts';
+export * from './warnings.ts';
