@@ -2,6 +2,11 @@ import { FormulaPanel } from './components/FormulaPanel.tsx';
 import { PoolForm, SizingForm } from './components/PoolForm.tsx';
 import { PresetPicker } from './components/PresetPicker.tsx';
 import { WorkloadForm } from './components/WorkloadForm.tsx';
+import { MonitorPanel } from './components/sim/MonitorPanel.tsx';
+import { SimSettingsForm } from './components/sim/SimSettingsForm.tsx';
+import { SimulationSection } from './components/sim/SimulationSection.tsx';
+import { TargetPanel } from './components/sim/TargetPanel.tsx';
+import { WarningsPanel } from './components/sim/WarningsPanel.tsx';
 
 export function App() {
   return (
@@ -16,9 +21,14 @@ export function App() {
           <WorkloadForm />
           <SizingForm />
           <PoolForm />
+          <SimSettingsForm />
         </div>
         <div className="layout__results">
           <FormulaPanel />
+          <WarningsPanel />
+          <TargetPanel />
+          <MonitorPanel />
+          <SimulationSection />
         </div>
       </main>
     </div>

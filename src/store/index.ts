@@ -6,10 +6,12 @@
 import { create } from 'zustand';
 import { createExportSlice, type ExportSlice } from './exportSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
+import { createSimulationSlice, type SimulationSlice } from './simulationSlice.ts';
 
-export type AppState = ScenarioSlice & ExportSlice;
+export type AppState = ScenarioSlice & ExportSlice & SimulationSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
   ...createExportSlice(...a),
+  ...createSimulationSlice(...a),
 }));

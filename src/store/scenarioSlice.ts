@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { defaultScenario, parseScenario, presetScenario, type FieldError, type Scenario } from '../core/index.ts';
-import { setAt } from './paths.ts';
+import { getAt, setAt } from './paths.ts';
 import type { AppState } from './index.ts';
 
 /**
@@ -48,9 +48,27 @@ function without(record: Record<string, string>, key: string): Record<string, st
   return rest;
 }
 
+/**
+ * Lowering a pool's maxConnections below its maxKeepalive (or per-tenant cap) would be refused as a
+ * contradiction; users mean "a smaller pool", so the dependent caps follow it down.
+ */
+export function followDependentCaps(candidate: unknown, path: string): unknown {
+  const match = /^(pool|pools\[\d+\])\.maxConnections$/.exec(path);
+  if (!match) return candidate;
+  const poolPath = match[1] as string;
+  const pool = getAt(candidate, poolPath) as { maxConnections?: unknown; maxKeepalive?: unknown; perTenantMaxConnections?: unknown } | undefined;
+  if (!pool || typeof pool.maxConnections !== 'number' || !Number.isInteger(pool.maxConnections) || pool.maxConnections < 1) return candidate;
+  let next = candidate;
+  if (typeof pool.maxKeepalive === 'number' && pool.maxKeepalive > pool.maxConnections) next = setAt(next, `${poolPath}.maxKeepalive`, pool.maxConnections);
+  if (typeof pool.perTenantMaxConnections === 'number' && pool.perTenantMaxConnections > pool.maxConnections) {
+    next = setAt(next, `${poolPath}.perTenantMaxConnections`, pool.maxConnections);
+  }
+  return next;
+}
+
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => {
   const commit = (path: string, candidate: unknown, raw: string | null) => {
-    const result = parseScenario(candidate);
+    const result = parseScenario(followDependentCaps(candidate, path));
     if (result.ok) {
       // The typed text stays as the draft ("1." must not snap to "1" mid-typing); blur drops it.
       set((state) => ({

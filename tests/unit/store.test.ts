@@ -54,3 +54,19 @@ describe('scenario store', () => {
     expect(useAppStore.getState().scenario.pool.maxConnections).toBe(7);
   });
 });
+
+describe('scenario store linked caps', () => {
+  beforeEach(() => useAppStore.getState().replaceScenario(defaultScenario()));
+
+  it('should bring maxKeepalive down with maxConnections instead of refusing the edit', () => {
+    useAppStore.getState().editNumber('pool.maxConnections', '12');
+    const { scenario, fieldErrors } = useAppStore.getState();
+    expect(fieldErrors).toEqual({});
+    expect(scenario.pool).toMatchObject({ maxConnections: 12, maxKeepalive: 12 });
+  });
+
+  it('should still refuse a maxKeepalive typed above maxConnections', () => {
+    useAppStore.getState().editNumber('pool.maxKeepalive', '31');
+    expect(useAppStore.getState().fieldErrors['pool.maxKeepalive']).toBe('must not exceed maxConnections (30)');
+  });
+});

@@ -1,0 +1,31 @@
+import { useAppStore } from '../../store/index.ts';
+
+export function SimStatus() {
+  const status = useAppStore((s) => s.simStatus);
+  const progress = useAppStore((s) => s.simProgress);
+  const error = useAppStore((s) => s.simError);
+  const runId = useAppStore((s) => s.simResultRunId);
+  const latestRunId = useAppStore((s) => s.simRunId);
+  const requests = useAppStore((s) => s.simResult?.requests ?? 0);
+  const sweepRequests = useAppStore((s) => s.sweepRequests);
+  return (
+    <div className="sim-status" data-testid="sim-status" data-status={status} data-run-id={runId} data-latest-run-id={latestRunId}>
+      {status === 'running' ? (
+        <p>
+          Simulating… <progress max={1} value={progress} aria-label="Simulation progress" /> {Math.round(progress * 100)} %
+        </p>
+      ) : null}
+      {status === 'error' && error ? (
+        <p className="sim-status__error" role="alert" data-testid="sim-error">
+          The simulation could not run: {error}. The figures below are from the last run that worked.
+        </p>
+      ) : null}
+      {requests > 0 ? (
+        <p className="field__help">
+          {requests.toLocaleString('en-US')} requests measured after warm-up; sweeps use {sweepRequests.toLocaleString('en-US')} requests per point. The
+          CLI (<code>npx pool-sizer simulate</code>) gives the same numbers for the same seed.
+        </p>
+      ) : null}
+    </div>
+  );
+}

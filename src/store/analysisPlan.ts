@@ -1,0 +1,64 @@
+/**
+ * Which runs the page makes after each change: the scenario itself, a sweep of pool sizes, a sweep
+ * of keep-alive expiries, and the shared-against-split comparison. Pure functions of the scenario.
+ */
+import { computeFormula, withPool, withRequests, type Scenario } from '../core/index.ts';
+
+export const SWEEP_REQUESTS = 40_000;
+export const KEEPALIVE_VALUES = [5, 15, 30, 60, 120, 300];
+
+export function sweepSizes(s: Scenario): number[] {
+  const formula = computeFormula(s);
+  const centre = Math.max(2, formula.maxConnections);
+  const factors = [0.5, 0.65, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5];
+  const sizes = new Set(factors.map((f) => Math.max(1, Math.round(centre * f))));
+  sizes.add(s.pool.maxConnections);
+  return [...sizes].filter((n) => n <= 100_000).sort((a, b) => a - b);
+}
+
+export function sweepScenarios(s: Scenario, sizes: number[]): Scenario[] {
+  const base = withRequests(s, Math.min(s.sim.requests, SWEEP_REQUESTS));
+  return sizes.map((n) => withPool(base, { maxConnections: n, maxKeepalive: Math.ceil(n * s.sizing.keepaliveShare) }));
+}
+
+export function keepaliveScenarios(s: Scenario): Scenario[] {
+  const base = withRequests(s, Math.min(s.sim.requests, SWEEP_REQUESTS));
+  return KEEPALIVE_VALUES.map((keepaliveSec) => withPool(base, { keepaliveSec }));
+}
+
+/**
+ * The two layouts to compare. A scenario with split pools is compared with everything in one pool
+ * of their combined size; a shared pool carrying streams and short calls is compared with the
+ * streams moved to a pool of their own, each sized by the formula. Null when there is nothing to split.
+ */
+export function poolLayouts(s: Scenario): { shared: Scenario; split: Scenario } | null {
+  const base = withRequests(s, Math.min(s.sim.requests, SWEEP_REQUESTS));
+  if (s.pools.length > 0) {
+    const total = [s.pool, ...s.pools].reduce((sum, p) => sum + p.maxConnections, 0);
+    const shared: Scenario = {
+      ...base,
+      pools: [],
+      pool: { ...base.pool, maxConnections: total, maxKeepalive: Math.min(total, [s.pool, ...s.pools].reduce((sum, p) => sum + p.maxKeepalive, 0)) },
+      workload: { ...base.workload, classes: base.workload.classes.map(({ pool: _pool, ...c }) => c) },
+    };
+    return { shared, split: base };
+  }
+  const streaming = s.workload.classes.some((c) => c.streaming);
+  const batch = s.workload.classes.some((c) => !c.streaming);
+  if (!streaming || !batch) return null;
+  const name = s.pool.name === 'streaming' ? 'streams' : 'streaming';
+  const split: Scenario = {
+    ...base,
+    pools: [{ ...base.pool, name }],
+    workload: { ...base.workload, classes: base.workload.classes.map((c) => (c.streaming ? { ...c, pool: name } : c)) },
+  };
+  // Give each pool its share of the same total, by the formula's split of the load.
+  const sizes = computeFormula(split).pools;
+  const total = s.pool.maxConnections;
+  const load = sizes.reduce((sum, p) => sum + p.inFlight, 0) || 1;
+  const first = Math.max(1, Math.round((total * (sizes[0]?.inFlight ?? 0)) / load));
+  const second = Math.max(1, total - first);
+  split.pool = { ...split.pool, maxConnections: first, maxKeepalive: Math.min(first, split.pool.maxKeepalive) };
+  split.pools = [{ ...split.pools[0]!, maxConnections: second, maxKeepalive: Math.min(second, split.pools[0]!.maxKeepalive) }];
+  return { shared: base, split };
+}

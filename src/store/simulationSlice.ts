@@ -1,0 +1,52 @@
+import type { StateCreator } from 'zustand';
+import type { SimResult, TargetRecommendation } from '../core/index.ts';
+import type { AppState } from './index.ts';
+
+export interface SweepPoint {
+  maxConnections: number;
+  p50: number;
+  p99: number;
+  pWait: number;
+}
+
+export interface KeepalivePoint {
+  keepaliveSec: number;
+  reuseRate: number;
+}
+
+export interface PoolComparisonRow {
+  className: string;
+  shared: number;
+  split: number;
+}
+
+export interface SimulationSlice {
+  simStatus: 'idle' | 'running' | 'done' | 'error';
+  simProgress: number;
+  /** Increases with every scenario change; results carry the run they came from. */
+  simRunId: number;
+  simResultRunId: number;
+  simError: string | null;
+  simResult: SimResult | null;
+  sweep: SweepPoint[] | null;
+  keepaliveSweep: KeepalivePoint[] | null;
+  /** Per-class p99 queue wait in one shared pool against streaming and batch in pools of their own. */
+  poolComparison: PoolComparisonRow[] | null;
+  targetRecommendation: TargetRecommendation | null;
+  /** Requests simulated per sweep point (fewer than the main run, for speed). */
+  sweepRequests: number;
+}
+
+export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSlice> = () => ({
+  simStatus: 'idle',
+  simProgress: 0,
+  simRunId: 0,
+  simResultRunId: 0,
+  simError: null,
+  simResult: null,
+  sweep: null,
+  keepaliveSweep: null,
+  poolComparison: null,
+  targetRecommendation: null,
+  sweepRequests: 0,
+});

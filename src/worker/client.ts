@@ -1,0 +1,143 @@
+/**
+ * A pool of simulation workers behind an AbortSignal-first API (as in squoosh): every call takes a
+ * signal; aborting rejects the promise with an AbortError and, if the job is running, terminates its
+ * worker so a stale run stops at once. Jobs queue when all workers are busy; sweeps spread over them.
+ */
+import type { Scenario, SimResult, TargetRecommendation } from '../core/index.ts';
+import type { WorkerJob, WorkerReply } from './protocol.ts';
+
+/**
+ * Event budget of one run in the page: about 6 million simulated requests, a few seconds of a
+ * worker. Larger runs fail with a clear message pointing to the CLI, which has the full cap.
+ */
+export const PAGE_MAX_EVENTS = 12_000_000;
+
+type Outcome = { kind: 'simulated'; result: SimResult } | { kind: 'recommended'; recommendation: TargetRecommendation };
+
+interface PendingJob {
+  job: WorkerJob;
+  signal: AbortSignal | undefined;
+  onProgress: ((fraction: number) => void) | undefined;
+  resolve(outcome: Outcome): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker | null;
+  job: PendingJob | null;
+}
+
+export class SimulationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SimulationError';
+  }
+}
+
+const abortError = () => new DOMException('The run was cancelled', 'AbortError');
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export class SimulationClient {
+  private readonly slots: Slot[];
+  private readonly queue: PendingJob[] = [];
+  private nextId = 1;
+
+  constructor(
+    size = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2)),
+    private readonly createWorker: () => Worker = () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }),
+  ) {
+    this.slots = Array.from({ length: size }, () => ({ worker: null, job: null }));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  async simulate(scenario: Scenario, options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<SimResult> {
+    const outcome = await this.submit({ id: this.nextId++, kind: 'simulate', scenario, maxEvents: PAGE_MAX_EVENTS }, options.signal, options.onProgress);
+    if (outcome.kind !== 'simulated') throw new SimulationError('unexpected reply');
+    return outcome.result;
+  }
+
+  async recommend(scenario: Scenario, options: { signal?: AbortSignal } = {}): Promise<TargetRecommendation> {
+    const outcome = await this.submit({ id: this.nextId++, kind: 'recommend', scenario }, options.signal, undefined);
+    if (outcome.kind !== 'recommended') throw new SimulationError('unexpected reply');
+    return outcome.recommendation;
+  }
+
+  /** Many runs at once, spread over the workers; results in the order of the scenarios. */
+  sweep(scenarios: Scenario[], options: { signal?: AbortSignal } = {}): Promise<SimResult[]> {
+    return Promise.all(scenarios.map((s) => this.simulate(s, options)));
+  }
+
+  dispose(): void {
+    for (const slot of this.slots) slot.worker?.terminate();
+  }
+
+  private submit(job: WorkerJob, signal: AbortSignal | undefined, onProgress: ((f: number) => void) | undefined): Promise<Outcome> {
+    return new Promise<Outcome>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortError());
+        return;
+      }
+      const pending: PendingJob = { job, signal, onProgress, resolve, reject };
+      signal?.addEventListener('abort', () => this.cancel(pending), { once: true });
+      this.queue.push(pending);
+      this.pump();
+    });
+  }
+
+  private cancel(pending: PendingJob): void {
+    const queued = this.queue.indexOf(pending);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    const slot = this.slots.find((s) => s.job === pending);
+    if (slot) {
+      slot.worker?.terminate();
+      slot.worker = null;
+      slot.job = null;
+    }
+    pending.reject(abortError());
+    this.pump();
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.job || !this.queue.length) continue;
+      const pending = this.queue.shift()!;
+      slot.job = pending;
+      const worker = (slot.worker ??= this.spawn(slot));
+      worker.postMessage(pending.job);
+    }
+  }
+
+  private spawn(slot: Slot): Worker {
+    const worker = this.createWorker();
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      const pending = slot.job;
+      if (!pending || pending.job.id !== reply.id) return;
+      if (reply.kind === 'progress') {
+        pending.onProgress?.(reply.fraction);
+        return;
+      }
+      slot.job = null;
+      if (reply.kind === 'failed') pending.reject(new SimulationError(reply.message));
+      else if (reply.kind === 'simulated') pending.resolve({ kind: 'simulated', result: reply.result });
+      else pending.resolve({ kind: 'recommended', recommendation: reply.recommendation });
+      this.pump();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const pending = slot.job;
+      worker.terminate();
+      slot.worker = null;
+      slot.job = null;
+      pending?.reject(new SimulationError(`the simulation worker crashed: ${event.message || 'unknown error'}`));
+      this.pump();
+    };
+    return worker;
+  }
+}
