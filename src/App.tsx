@@ -1,6 +1,8 @@
 import { FormulaPanel } from './components/FormulaPanel.tsx';
 import { PoolForm, SizingForm } from './components/PoolForm.tsx';
 import { PresetPicker } from './components/PresetPicker.tsx';
+import { NoticeBanner } from './components/share/NoticeBanner.tsx';
+import { ShareBar } from './components/share/ShareBar.tsx';
 import { WorkloadForm } from './components/WorkloadForm.tsx';
 import { MonitorPanel } from './components/sim/MonitorPanel.tsx';
 import { SimSettingsForm } from './components/sim/SimSettingsForm.tsx';
@@ -15,8 +17,10 @@ export function App() {
         <h1>pool-sizer</h1>
         <p className="tagline">Size HTTP connection pools for AI APIs — formula, simulation and ready-to-paste configs.</p>
       </header>
+      <NoticeBanner />
       <main className="layout">
         <div className="layout__inputs">
+          <ShareBar />
           <PresetPicker />
           <WorkloadForm />
           <SizingForm />

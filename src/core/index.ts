@@ -10,3 +10,4 @@ export * from './presets.ts';
 export * from './sim/index.ts';
 export * from './recommend/index.ts';
 export * from './warnings.ts';
+export * from './link/index.ts';

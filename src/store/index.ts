@@ -5,13 +5,15 @@
  */
 import { create } from 'zustand';
 import { createExportSlice, type ExportSlice } from './exportSlice.ts';
+import { createNoticeSlice, type NoticeSlice } from './noticeSlice.ts';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.ts';
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice.ts';
 
-export type AppState = ScenarioSlice & ExportSlice & SimulationSlice;
+export type AppState = ScenarioSlice & ExportSlice & SimulationSlice & NoticeSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
   ...createExportSlice(...a),
   ...createSimulationSlice(...a),
+  ...createNoticeSlice(...a),
 }));

@@ -1,6 +1,8 @@
 import type { Command } from '../command.ts';
 import { recommend } from './recommend.ts';
 import { simulateCommand } from './simulate.ts';
+import { linkCommand } from './link.ts';
+import { decodeCommand } from './decode.ts';
 
 /** Every sub-command, in the order `pool-sizer --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [recommend, simulateCommand];
+export const COMMANDS: Command[] = [recommend, simulateCommand, linkCommand, decodeCommand];

@@ -1,0 +1,110 @@
+/**
+ * Share links: the whole scenario and the view state in the URL fragment (after `#`, so nothing
+ * reaches any server), compressed with lz-string's URI-safe alphabet and versioned:
+ *
+ *   https://host/#s=1.<lz-string data>
+ *
+ * Decoding is validation. A link may be truncated, hand-edited, made by another version or
+ * crafted; every path ends in either a valid payload (with warnings for anything dropped) or an
+ * error message that says what was wrong. Nothing here throws, and nothing is ever rendered as HTML.
+ */
+import lzString from 'lz-string';
+import { formatErrors, parseScenario } from '../scenario/parse.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+export const LINK_VERSION = 1;
+export const SNIPPET_TABS = ['undici', 'undici7', 'httpx', 'httpx-sync', 'sdks', 'monitoring'] as const;
+export type SnippetTab = (typeof SNIPPET_TABS)[number];
+
+export interface ViewState {
+  snippetTab: SnippetTab;
+  recommendationSource: 'formula' | 'target';
+}
+
+export const DEFAULT_VIEW: ViewState = { snippetTab: 'undici', recommendationSource: 'formula' };
+
+export interface SharePayload {
+  scenario: Scenario;
+  view: ViewState;
+}
+
+export type DecodeResult =
+  | { ok: true; payload: SharePayload; warnings: string[] }
+  | { ok: false; error: string };
+
+/** Link format migrations: version N → N+1 of the decoded JSON. Version 1 is the first. */
+const linkMigrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function encodeShareFragment(payload: SharePayload): string {
+  const doc = { s: payload.scenario, v: payload.view };
+  return `s=${LINK_VERSION}.${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`;
+}
+
+/** The full share URL: `base` without its own fragment, then `#` and the encoded payload. */
+export function shareUrl(base: string, payload: SharePayload): string {
+  const hash = base.indexOf('#');
+  return `${hash >= 0 ? base.slice(0, hash) : base}#${encodeShareFragment(payload)}`;
+}
+
+/** The fragment of a URL (or the fragment itself, with or without `#`). */
+export function fragmentOf(urlOrFragment: string): string {
+  const hash = urlOrFragment.indexOf('#');
+  return hash >= 0 ? urlOrFragment.slice(hash + 1) : urlOrFragment;
+}
+
+function validView(value: unknown, warnings: string[]): ViewState {
+  if (value === undefined) return { ...DEFAULT_VIEW };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    warnings.push('the link’s view settings were not readable and were reset');
+    return { ...DEFAULT_VIEW };
+  }
+  const view = { ...DEFAULT_VIEW };
+  const raw = value as Record<string, unknown>;
+  if (typeof raw.snippetTab === 'string' && (SNIPPET_TABS as readonly string[]).includes(raw.snippetTab)) view.snippetTab = raw.snippetTab as SnippetTab;
+  else if (raw.snippetTab !== undefined) warnings.push(`unknown snippet tab ${JSON.stringify(String(raw.snippetTab).slice(0, 30))} was replaced by "${DEFAULT_VIEW.snippetTab}"`);
+  if (raw.recommendationSource === 'formula' || raw.recommendationSource === 'target') view.recommendationSource = raw.recommendationSource;
+  else if (raw.recommendationSource !== undefined) warnings.push('unknown recommendation choice was replaced by "formula"');
+  return view;
+}
+
+export function decodeShareFragment(urlOrFragment: string): DecodeResult {
+  try {
+    return decode(fragmentOf(urlOrFragment));
+  } catch {
+    // lz-string and JSON.parse can throw on crafted input; every such case is simply a broken link.
+    return { ok: false, error: 'the link is corrupted and could not be read' };
+  }
+}
+
+function decode(fragment: string): DecodeResult {
+  const params = fragment.split('&').map((part) => part.split('='));
+  const entry = params.find(([key]) => key === 's');
+  if (!entry || entry[1] === undefined || entry[1] === '') return { ok: false, error: 'the link holds no scenario (expected #s=…)' };
+  const value = entry.slice(1).join('=');
+  const dot = value.indexOf('.');
+  const versionText = dot >= 0 ? value.slice(0, dot) : '';
+  if (!/^\d{1,6}$/.test(versionText)) return { ok: false, error: 'the link has no format version; it may be truncated or edited' };
+  const version = Number(versionText);
+  if (version > LINK_VERSION) return { ok: false, error: `the link was made by a newer pool-sizer (link format ${version}; this one reads up to ${LINK_VERSION})` };
+  if (version < 1) return { ok: false, error: `unknown link format ${version}` };
+  const json = lzString.decompressFromEncodedURIComponent(value.slice(dot + 1));
+  if (!json) return { ok: false, error: 'the link is truncated or corrupted: its data could not be decompressed' };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    return { ok: false, error: 'the link is truncated or corrupted: its data is not valid JSON' };
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, error: 'the link’s data is not a scenario' };
+  let record = doc as Record<string, unknown>;
+  for (let v = version; v < LINK_VERSION; v++) {
+    const migrate = linkMigrations[v];
+    if (!migrate) return { ok: false, error: `no migration from link format ${v}` };
+    record = migrate(record);
+  }
+  const parsed = parseScenario(record.s);
+  if (!parsed.ok) return { ok: false, error: `the link’s scenario is invalid: ${formatErrors(parsed.errors)}` };
+  const warnings: string[] = [];
+  const view = validView(record.v, warnings);
+  return { ok: true, payload: { scenario: parsed.scenario, view }, warnings };
+}

@@ -1,0 +1,114 @@
+/**
+ * Nothing lost: the scenario and view state follow the user into the URL fragment (a share link
+ * that always reproduces what is on screen) and into local storage (survives a reload). Both go
+ * through the one link codec, so a stored state is validated exactly like a link from a stranger.
+ *
+ * On start-up a link in the address bar wins over the saved state; a broken link falls back to the
+ * saved state (never overwriting it with defaults), and a corrupted save is reported and replaced.
+ */
+import { DEFAULT_VIEW, decodeShareFragment, defaultScenario, encodeShareFragment, type SharePayload, type SnippetTab } from '../core/index.ts';
+import { useAppStore, type AppState } from './index.ts';
+
+export const STORAGE_KEY = 'pool-sizer:state';
+const STORAGE_VERSION = 1;
+const WRITE_DELAY_MS = 250;
+
+export function currentPayload(state: AppState = useAppStore.getState()): SharePayload {
+  return {
+    scenario: state.scenario,
+    view: { snippetTab: state.snippetTab as SnippetTab, recommendationSource: state.recommendationSource },
+  };
+}
+
+export function applyPayload(payload: SharePayload): void {
+  const { replaceScenario, setSnippetTab, setRecommendationSource } = useAppStore.getState();
+  replaceScenario(payload.scenario);
+  setSnippetTab(payload.view.snippetTab);
+  setRecommendationSource(payload.view.recommendationSource);
+}
+
+function readStorage(storage: Storage): { payload: SharePayload | null; problem: string | null } {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(STORAGE_KEY);
+  } catch {
+    return { payload: null, problem: null }; // storage disabled: nothing saved, nothing to report
+  }
+  if (raw === null) return { payload: null, problem: null };
+  try {
+    const doc = JSON.parse(raw) as { version?: unknown; fragment?: unknown };
+    if (doc.version !== STORAGE_VERSION || typeof doc.fragment !== 'string') return { payload: null, problem: 'it was written in an unknown format' };
+    const decoded = decodeShareFragment(doc.fragment);
+    return decoded.ok ? { payload: decoded.payload, problem: null } : { payload: null, problem: decoded.error.replace(/^the link/, 'it') };
+  } catch {
+    return { payload: null, problem: 'it is not valid JSON' };
+  }
+}
+
+function writeStorage(storage: Storage, fragment: string): void {
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify({ version: STORAGE_VERSION, fragment }));
+  } catch {
+    // Full or disabled storage: the URL still carries the state.
+  }
+}
+
+/** Loads the initial state from the address bar or storage, then keeps both in step with edits. */
+export function startPersistence(win: Window = window): () => void {
+  const storage = win.localStorage;
+  const { addNotice } = useAppStore.getState();
+  const saved = readStorage(storage);
+  if (saved.problem) {
+    addNotice('error', `Your saved scenario could not be restored (${saved.problem}); it was replaced by the defaults.`);
+    try {
+      storage.removeItem(STORAGE_KEY);
+    } catch {
+      // ignore: nothing more to do
+    }
+  }
+  const hash = win.location.hash.replace(/^#/, '');
+  if (hash) {
+    const decoded = decodeShareFragment(hash);
+    if (decoded.ok) {
+      applyPayload(decoded.payload);
+      if (decoded.warnings.length) addNotice('info', `Opened the shared scenario; ${decoded.warnings.join('; ')}.`);
+    } else {
+      if (saved.payload) applyPayload(saved.payload);
+      addNotice('error', `This link could not be opened: ${decoded.error}. Showing ${saved.payload ? 'your last saved scenario' : 'the defaults'} instead.`);
+    }
+  } else if (saved.payload) {
+    applyPayload(saved.payload);
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    const fragment = encodeShareFragment(currentPayload());
+    writeStorage(storage, fragment);
+    // replaceState: the address bar follows edits without adding a history entry per keystroke.
+    if (win.location.hash !== `#${fragment}`) win.history.replaceState(win.history.state, '', `#${fragment}`);
+  };
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (state.scenario === previous.scenario && state.snippetTab === previous.snippetTab && state.recommendationSource === previous.recommendationSource) return;
+    clearTimeout(timer);
+    timer = setTimeout(write, WRITE_DELAY_MS);
+  });
+  const onHashChange = () => {
+    const hash = win.location.hash.replace(/^#/, '');
+    if (!hash || hash === encodeShareFragment(currentPayload())) return;
+    const decoded = decodeShareFragment(hash);
+    if (decoded.ok) applyPayload(decoded.payload);
+    else addNotice('error', `This link could not be opened: ${decoded.error}. Your current scenario was kept.`);
+  };
+  win.addEventListener('hashchange', onHashChange);
+  // Make the address bar a working share link from the first moment.
+  if (!decodeShareFragment(win.location.hash).ok) write();
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+    win.removeEventListener('hashchange', onHashChange);
+  };
+}
+
+export function resetToDefaults(): void {
+  applyPayload({ scenario: defaultScenario(), view: { ...DEFAULT_VIEW } });
+}
