@@ -11,3 +11,4 @@ export * from './sim/index.ts';
 export * from './recommend/index.ts';
 export * from './warnings.ts';
 export * from './link/index.ts';
+export * from './snippets/index.ts';

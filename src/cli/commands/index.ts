@@ -3,6 +3,7 @@ import { recommend } from './recommend.ts';
 import { simulateCommand } from './simulate.ts';
 import { linkCommand } from './link.ts';
 import { decodeCommand } from './decode.ts';
+import { snippetCommand } from './snippet.ts';
 
 /** Every sub-command, in the order `pool-sizer --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [recommend, simulateCommand, linkCommand, decodeCommand];
+export const COMMANDS: Command[] = [recommend, simulateCommand, linkCommand, decodeCommand, snippetCommand];
