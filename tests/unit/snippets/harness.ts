@@ -34,8 +34,12 @@ export interface RecordedRequest {
 export interface CountingServer {
   url: string;
   requests: RecordedRequest[];
-  /** Most sockets open at once. */
-  peakOpen(): number;
+  /**
+   * Most requests in progress at once. Over HTTP/1.1 each holds its own socket, so this is the
+   * number of sockets the pool had busy. (Counting open sockets instead races: a client may open a
+   * new socket before the server has seen the close of the one it replaced.)
+   */
+  peakInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,12 @@ export async function startCountingServer(delayMs = 150): Promise<CountingServer
   const requests: RecordedRequest[] = [];
   const socketIds = new WeakMap<Socket, number>();
   let nextSocket = 1;
+  let inFlight = 0;
+  let peakInFlight = 0;
   const server: Server = createServer((req: IncomingMessage, res) => {
+    inFlight++;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    res.on('finish', () => inFlight--);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -62,20 +71,13 @@ export async function startCountingServer(delayMs = 150): Promise<CountingServer
     });
   });
   server.keepAliveTimeout = 60_000;
-  let open = 0;
-  let peak = 0;
-  server.on('connection', (socket: Socket) => {
-    socketIds.set(socket, nextSocket++);
-    open++;
-    peak = Math.max(peak, open);
-    socket.on('close', () => open--);
-  });
+  server.on('connection', (socket: Socket) => socketIds.set(socket, nextSocket++));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    peakOpen: () => peak,
+    peakInFlight: () => peakInFlight,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
