@@ -1,4 +1,5 @@
 import { FormulaPanel } from './components/FormulaPanel.tsx';
+import { ExportPanel } from './components/export/ExportPanel.tsx';
 import { PoolForm, SizingForm } from './components/PoolForm.tsx';
 import { PresetPicker } from './components/PresetPicker.tsx';
 import { NoticeBanner } from './components/share/NoticeBanner.tsx';
@@ -32,6 +33,7 @@ export function App() {
           <WarningsPanel />
           <TargetPanel />
           <MonitorPanel />
+          <ExportPanel />
           <SimulationSection />
         </div>
       </main>

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/index.ts';
+import { EXPORT_TABS, selectTabSnippets, type GeneratedSnippet } from '../../store/exportSelectors.ts';
+import { selectChosenSize } from '../../store/simSelectors.ts';
+import { copyText, downloadText } from '../share/clipboard.ts';
+import { highlightToHtml } from './highlight.ts';
+
+function SnippetView({ snippet }: { snippet: GeneratedSnippet }) {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const { target, code } = snippet;
+  const copy = async () => {
+    setCopied((await copyText(code)) ? 'copied' : 'failed');
+    setTimeout(() => setCopied('idle'), 2500);
+  };
+  return (
+    <div className="snippet" data-testid={`snippet-${target.id}`}>
+      <div className="snippet__bar">
+        <strong>{target.label}</strong> <code>{target.filename}</code>
+        <span className="snippet__actions">
+          <button type="button" onClick={copy} data-testid={`copy-${target.id}`}>
+            {copied === 'copied' ? 'Copied ✓' : copied === 'failed' ? 'Copy failed' : 'Copy'}
+          </button>
+          <button type="button" className="secondary" onClick={() => downloadText(target.filename, code, target.language === 'python' ? 'text/x-python' : 'text/javascript')} data-testid={`download-${target.id}`}>
+            Download {target.filename.slice(target.filename.lastIndexOf('.'))}
+          </button>
+        </span>
+        <span className="sr-only" role="status">
+          {copied === 'copied' ? `${target.label} code copied to the clipboard` : ''}
+        </span>
+      </div>
+      {/* highlight.js escapes the code; its output holds only its own span tags. */}
+      <pre className="snippet__code">
+        <code className={`hljs language-${target.language}`} data-testid={`code-${target.id}`} dangerouslySetInnerHTML={{ __html: highlightToHtml(code, target.language) }} />
+      </pre>
+    </div>
+  );
+}
+
+export function ExportPanel() {
+  const tab = useAppStore((s) => s.snippetTab);
+  const setTab = useAppStore((s) => s.setSnippetTab);
+  const chosen = useAppStore(useShallow(selectChosenSize));
+  const snippets = useAppStore((s) => selectTabSnippets(s, window.location.href));
+  return (
+    <section className="card" aria-labelledby="export-title">
+      <h2 id="export-title">Export: ready-to-paste client configuration</h2>
+      <p className="field__help" data-testid="export-source">
+        Sized by {chosen.source === 'target' ? 'the target-based recommendation' : 'the formula'}: {chosen.maxConnections} connections, {chosen.maxKeepalive} kept idle,
+        keep-alive {chosen.keepaliveSec} s. Keys come from environment variables; none is ever written into the code.
+      </p>
+      <div className="tabs" role="tablist" aria-label="Library">
+        {EXPORT_TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab tab--active' : 'tab'} onClick={() => setTab(t.id)} data-testid={`tab-${t.id}`}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {snippets.map((snippet) => (
+          <SnippetView key={snippet.target.id} snippet={snippet} />
+        ))}
+      </div>
+    </section>
+  );
+}
