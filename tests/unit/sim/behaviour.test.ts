@@ -187,3 +187,26 @@ describe('pool-sizer simulate', () => {
     expect(stderr.trim()).toBe('pool-sizer simulate: invalid scenario: sim.requests: must be at least 100');
   });
 });
+
+describe('pool-sizer simulate --trace', () => {
+  it('should replay a CSV trace with a header line', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'trace-'));
+    writeFileSync(join(dir, 't.csv'), 'start,duration\n0,2\n0.5,2\n1,2\n10,1\n');
+    let stdout = '';
+    const code = await run(['simulate', '-', '--trace', join(dir, 't.csv')], {
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      readStdin: async () => '{"network":{"rttMs":0,"dnsMs":0,"tls":"none"},"pool":{"maxConnections":2,"maxKeepalive":2},"sim":{"warmupShare":0}}',
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ requests: 4, pWait: 0.25 });
+    writeFileSync(join(dir, 'bad.csv'), '0,2\nlater,oops\n');
+    let stderr = '';
+    const bad = await run(['simulate', '-', '--trace', join(dir, 'bad.csv')], { stdout: () => undefined, stderr: (t) => void (stderr += t), readStdin: async () => '{}' });
+    expect(bad).toBe(2);
+    expect(stderr).toContain('bad.csv line 2: expected "start,duration"');
+  });
+});
