@@ -49,3 +49,17 @@ test.describe('calculator', () => {
     await expect(page.getByTestId('result-maxConnections')).toHaveText('30');
   });
 });
+
+test.describe('optional fields and warnings', () => {
+  test('should warn about a server idle timeout below the keep-alive, and drop it when cleared', async ({ page }) => {
+    await page.goto('/');
+    const idle = page.getByLabel('Server idle timeout');
+    await expect(idle).toHaveAttribute('placeholder', 'not set');
+    await idle.fill('60');
+    await expect(page.getByTestId('warning-stale-shared')).toContainText('server’s idle timeout (60 s)');
+    await idle.fill('');
+    await expect(page.getByTestId('warning-stale-shared')).toHaveCount(0);
+    await idle.fill('-1');
+    await expect(page.getByTestId('error-network-serverIdleSec')).toHaveText('must be greater than 0');
+  });
+});

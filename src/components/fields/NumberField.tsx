@@ -9,6 +9,8 @@ export interface NumberFieldProps {
   help: string;
   /** Display = stored × scale, e.g. 100 to show a 0.1 fraction as 10 %. */
   scale?: number;
+  /** An empty field means "not set": the value is removed from the scenario. */
+  optional?: boolean;
 }
 
 export function displayNumber(value: unknown, scale: number): string {
@@ -19,11 +21,12 @@ export function displayNumber(value: unknown, scale: number): string {
  * A text input rather than type="number": browsers blank out what a number input cannot parse,
  * and the user must see exactly what they typed next to the message saying why it is refused.
  */
-export function NumberField({ path, label, unit, help, scale = 1 }: NumberFieldProps) {
+export function NumberField({ path, label, unit, help, scale = 1, optional = false }: NumberFieldProps) {
   const stored = useAppStore((s) => getAt(s.scenario, path));
   const draft = useAppStore((s) => s.drafts[path]);
   const error = useAppStore((s) => s.fieldErrors[path]);
   const editNumber = useAppStore((s) => s.editNumber);
+  const editValue = useAppStore((s) => s.editValue);
   const blurField = useAppStore((s) => s.blurField);
   const id = fieldId(path);
   return (
@@ -35,10 +38,11 @@ export function NumberField({ path, label, unit, help, scale = 1 }: NumberFieldP
         inputMode="decimal"
         autoComplete="off"
         className="field__input"
+        placeholder={optional ? 'not set' : undefined}
         value={draft ?? displayNumber(stored, scale)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error ${id}-help` : `${id}-help`}
-        onChange={(e) => editNumber(path, e.target.value, scale)}
+        onChange={(e) => (optional && e.target.value.trim() === '' ? editValue(path, undefined) : editNumber(path, e.target.value, scale))}
         onBlur={() => blurField(path)}
       />
     </FieldShell>

@@ -1,5 +1,4 @@
 import { NumberField } from '../fields/NumberField.tsx';
-import { OptionalNumberField } from '../fields/OptionalNumberField.tsx';
 
 export function SimSettingsForm() {
   return (
@@ -8,8 +7,8 @@ export function SimSettingsForm() {
       <div className="grid">
         <NumberField path="sim.requests" label="Simulated requests" unit="requests" help="More requests, steadier tails; the page runs up to about 6 million." />
         <NumberField path="sim.seed" label="Random seed" unit="integer" help="Same scenario and seed give exactly the same results." />
-        <OptionalNumberField path="network.serverIdleSec" label="Server idle timeout" unit="s" help="The API closes idle connections after this; leave empty if unknown." />
-        <OptionalNumberField path="pool.poolTimeoutSec" label="Pool timeout" unit="s" help="Fail a request that waited this long for a connection (httpx); empty = wait forever (undici)." />
+        <NumberField optional path="network.serverIdleSec" label="Server idle timeout" unit="s" help="The API closes idle connections after this; leave empty if unknown." />
+        <NumberField optional path="pool.poolTimeoutSec" label="Pool timeout" unit="s" help="Fail a request that waited this long for a connection (httpx); empty = wait forever (undici)." />
       </div>
     </section>
   );
