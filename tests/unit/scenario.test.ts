@@ -15,7 +15,7 @@ describe('parseScenario', () => {
     expect(s.workload.classes).toEqual([{ name: 'chat', share: 1, streaming: true, duration: { dist: 'exponential', meanSec: 8 } }]);
     expect(s.network).toEqual({ rttMs: 50, dnsMs: 20, tls: '1.3', dnsCacheSec: 0 });
     expect(s.pool).toMatchObject({ name: 'shared', protocol: 'h1', maxConnections: 30, maxKeepalive: 15, keepaliveSec: 120, streamsPerConnection: 100, tenants: 1 });
-    expect(s.endpoint).toEqual({ baseUrl: 'https://api.anthropic.com', apiKeyEnv: 'ANTHROPIC_API_KEY' });
+    expect(s.endpoint).toEqual({ provider: 'anthropic', baseUrl: 'https://api.anthropic.com', apiKeyEnv: 'ANTHROPIC_API_KEY' });
     expect(s.sim).toEqual({ requests: 100000, seed: 1, warmupShare: 0.1 });
     expect(s.sizing).toEqual({ headroom: 0.1, keepaliveShare: 0.5 });
     expect(s.target).toEqual({ metric: 'p99QueueWaitMs', value: 100 });

@@ -7,7 +7,7 @@
  */
 import type { core } from 'zod';
 import { LOGNORMAL_MAX_P95_RATIO } from './durations.ts';
-import { SCENARIO_VERSION, scenarioSchema, type Scenario } from './schema.ts';
+import { PROVIDERS, SCENARIO_VERSION, scenarioSchema, type Provider, type Scenario } from './schema.ts';
 
 export interface FieldError {
   /** Dotted path of the field, e.g. `workload.classes[0].duration.meanSec`; empty for the whole document. */
@@ -149,6 +149,26 @@ export function crossFieldErrors(s: Scenario): FieldError[] {
   return errors;
 }
 
+/**
+ * The endpoint's defaults follow its provider: an OpenAI scenario reads OPENAI_API_KEY from
+ * api.openai.com unless told otherwise. Documents written before `provider` existed name it
+ * through their base URL or key variable, so it is read from those when absent.
+ */
+function withEndpointDefaults(doc: Record<string, unknown>): Record<string, unknown> {
+  const endpoint = doc.endpoint === undefined ? {} : doc.endpoint;
+  if (!isPlainObject(endpoint)) return doc;
+  const named = endpoint.provider;
+  const hint = `${String(endpoint.baseUrl ?? '')} ${String(endpoint.apiKeyEnv ?? '')}`;
+  const provider: Provider | undefined =
+    named === undefined ? (/openai/i.test(hint) ? 'openai' : 'anthropic') : typeof named === 'string' && named in PROVIDERS ? (named as Provider) : undefined;
+  if (!provider) return doc;
+  const defaults = PROVIDERS[provider];
+  return {
+    ...doc,
+    endpoint: { baseUrl: defaults.baseUrl, apiKeyEnv: defaults.apiKeyEnv, ...endpoint, provider },
+  };
+}
+
 export function parseScenario(input: unknown): ParseResult {
   if (!isPlainObject(input)) {
     return { ok: false, errors: [{ path: '', message: `a scenario must be a JSON object (got ${describeValue(input)})` }] };
@@ -174,7 +194,7 @@ export function parseScenario(input: unknown): ParseResult {
     if (!migrate) return { ok: false, errors: [{ path: 'version', message: `no migration from version ${v}` }] };
     doc = { ...migrate(doc), version: v + 1 };
   }
-  const parsed = scenarioSchema.safeParse({ ...doc, version: SCENARIO_VERSION });
+  const parsed = scenarioSchema.safeParse({ ...withEndpointDefaults(doc), version: SCENARIO_VERSION });
   if (!parsed.success) {
     return {
       ok: false,

@@ -7,6 +7,7 @@
  * keys are refused so that a typo such as `maxConnection` is reported instead of silently ignored.
  */
 import { z } from 'zod';
+import { CLIENT_IDS } from '../clients.ts';
 
 export const SCENARIO_VERSION = 1 as const;
 
@@ -120,7 +121,27 @@ const poolFields = {
 
 export const poolSchema = z.strictObject(poolFields);
 
+/** The API providers whose request shape (headers, paths, key variable) the snippets know. */
+export const PROVIDERS = {
+  anthropic: { label: 'Anthropic', baseUrl: 'https://api.anthropic.com', apiKeyEnv: 'ANTHROPIC_API_KEY' },
+  openai: { label: 'OpenAI', baseUrl: 'https://api.openai.com', apiKeyEnv: 'OPENAI_API_KEY' },
+} as const;
+export type Provider = keyof typeof PROVIDERS;
+export const PROVIDER_IDS = Object.keys(PROVIDERS) as [Provider, ...Provider[]];
+
+/** Provider limits; the page shows the concurrency they allow and the simulator can hold requests back to them. */
+export const rateLimitSchema = z.strictObject({
+  requestsPerMinute: positive(100_000_000).optional(),
+  tokensPerMinute: positive(10_000_000_000).optional(),
+  /** Mean tokens (input + output) per request, to turn tokens per minute into requests. */
+  tokensPerRequest: positive(10_000_000).optional(),
+  /** Simulate a client-side limiter: requests beyond the limit wait for their turn. */
+  simulate: z.boolean().default(false),
+});
+
 export const endpointSchema = z.strictObject({
+  /** Decides headers, paths and the default key variable; absent = read from the base URL (parse.ts). */
+  provider: z.enum(PROVIDER_IDS).default('anthropic'),
   baseUrl: z
     .string()
     .max(200)
@@ -161,6 +182,8 @@ export const scenarioSchema = z.strictObject({
   version: z.literal(SCENARIO_VERSION),
   /** Which preset the scenario started from, if any (informational). */
   preset: z.string().max(40).optional(),
+  /** The HTTP client the service runs (clients.ts); absent = generic pool rules. */
+  client: z.enum(CLIENT_IDS).optional(),
   workload: z
     .strictObject({
       arrival: arrivalSchema.prefault({ kind: 'users', users: 100, thinkSec: 30 }),
@@ -172,6 +195,7 @@ export const scenarioSchema = z.strictObject({
   /** Extra pools, each with a unique name; classes name theirs with `pool`. */
   pools: z.array(poolSchema).max(LIMITS.pools).default([]),
   endpoint: endpointSchema.prefault({}),
+  rateLimit: rateLimitSchema.optional(),
   sim: simSchema.prefault({}),
   sizing: sizingSchema.prefault({}),
   target: targetSchema.prefault({ metric: 'p99QueueWaitMs', value: 100 }),
@@ -185,5 +209,6 @@ export type Duration = RequestClass['duration'];
 export type Network = Scenario['network'];
 export type PoolSettings = Scenario['pool'];
 export type Endpoint = Scenario['endpoint'];
+export type RateLimit = NonNullable<Scenario['rateLimit']>;
 export type SimSettings = Scenario['sim'];
 export type Target = Scenario['target'];

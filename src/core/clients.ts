@@ -1,0 +1,302 @@
+/**
+ * The one table of HTTP clients pool-sizer knows. Everything that lists clients reads it: the
+ * scenario's `client` field, the export tabs and their link ids, the CLI's target list, the "today"
+ * column (the client's defaults) and the simulator's choice of pool rules. Adding a client is one
+ * entry here plus one snippet generator per target (src/core/snippets/).
+ *
+ * Facts only, each with where it was read: repository, file and line in the version named.
+ * tests/unit/clients/ reads the installed libraries at test time and fails if an entry drifts.
+ */
+
+/** Families of pool rules the simulator implements (src/core/sim/policies/). */
+export type PoolRules = 'generic' | 'httpcore1' | 'httpcore2' | 'undici7' | 'undici8';
+
+export interface SourceRef {
+  /** Package (and version) the line was read in. */
+  package: string;
+  file: string;
+  line: number;
+}
+
+export interface ClientDefaults {
+  /** Cap on open connections; null = no cap. */
+  maxConnections: number | null;
+  /** Cap on idle connections kept; null = no cap (every idle connection stays until it expires). */
+  maxKeepalive: number | null;
+  /** Idle connections close after this many seconds. */
+  keepaliveSec: number;
+  /** A request waiting this long for a connection fails; null = it waits forever. */
+  poolTimeoutSec: number | null;
+  connectTimeoutSec: number | null;
+  /** Longest silence while reading a response; null = none. */
+  readTimeoutSec: number | null;
+  /** What it speaks to an API that offers HTTP/2 (the AI APIs do), when nobody configured it. */
+  protocol: 'h1' | 'h2';
+  /** HTTP/2 streams per connection the client allows (the server's limit may be lower). */
+  streamsPerConnection: number;
+}
+
+export interface SnippetTargetFacts {
+  id: string;
+  label: string;
+  filename: string;
+  language: 'javascript' | 'typescript' | 'python';
+}
+
+export interface ClientFacts {
+  id: string;
+  label: string;
+  language: 'javascript' | 'typescript' | 'python';
+  /** The package and version range this entry describes. */
+  library: string;
+  versions: string;
+  /** The library that owns the pool (an SDK points at httpx2 or at Node's fetch). */
+  poolLibrary: string;
+  poolRules: PoolRules;
+  defaults: ClientDefaults;
+  /** One sentence on HTTP/2 in the versions described. */
+  http2: string;
+  /** One sentence on how the pool keeps idle connections, for the page and the snippets. */
+  keepaliveRule: string;
+  sources: Partial<Record<keyof ClientDefaults, SourceRef>>;
+  /** Snippet targets offered under this client's export tab, in tab order. */
+  targets: SnippetTargetFacts[];
+}
+
+const HTTPX = 'httpx 0.28.1';
+const HTTPX2 = 'httpx2 2.13.1';
+const UNDICI7 = 'undici 7.30.2';
+const UNDICI8 = 'undici 8.13.1';
+
+/** Node's global fetch bundles its own undici; `process.versions.undici` of each Node read here. */
+export const NODE_BUNDLED_UNDICI: Readonly<Record<string, string>> = {
+  '20': '6.24.1', // node v20.20.2
+  '22': '6.28.1', // node v22.23.3 (npm package node@22)
+};
+
+/**
+ * undici's Agent/Pool defaults. `connections` null = no cap (lib/dispatcher/pool.js); the Client
+ * sets keep-alive 4 s, a 600 s cap on server hints and a 2 s safety threshold (lib/dispatcher/client.js).
+ */
+const undiciDefaults = (protocol: 'h1' | 'h2'): ClientDefaults => ({
+  maxConnections: null,
+  maxKeepalive: null,
+  keepaliveSec: 4,
+  poolTimeoutSec: null,
+  connectTimeoutSec: 10,
+  readTimeoutSec: 300,
+  protocol,
+  streamsPerConnection: 100,
+});
+
+const httpxDefaults: ClientDefaults = {
+  maxConnections: 100,
+  maxKeepalive: 20,
+  keepaliveSec: 5,
+  poolTimeoutSec: 5,
+  connectTimeoutSec: 5,
+  readTimeoutSec: 5,
+  protocol: 'h1',
+  streamsPerConnection: 100,
+};
+
+/** openai ≥ 3 and anthropic ≥ 1 pass DEFAULT_CONNECTION_LIMITS and DEFAULT_TIMEOUT to an httpx2 client. */
+const pythonSdkDefaults: ClientDefaults = {
+  maxConnections: 1000,
+  maxKeepalive: 100,
+  keepaliveSec: 5,
+  poolTimeoutSec: 600,
+  connectTimeoutSec: 5,
+  readTimeoutSec: 600,
+  protocol: 'h1',
+  streamsPerConnection: 100,
+};
+
+const undiciKeepalive =
+  'undici keeps every idle socket (no idle cap) until keepAliveTimeout, or the server’s Keep-Alive hint minus 2 s, and gives the next request the first free socket in creation order.';
+const httpcore1Keepalive =
+  'httpcore 1.x closes idle connections while all open connections (busy ones included) exceed max_keepalive_connections, before a waiting request gets a freed one — so set it equal to max_connections.';
+const httpcore2Keepalive = 'httpcore2 keeps up to max_keepalive_connections idle connections and closes the surplus idle ones only.';
+
+export const CLIENTS = [
+  {
+    id: 'undici',
+    label: 'undici 8',
+    language: 'javascript',
+    library: 'undici',
+    versions: '>=8.0 <9 (Node >= 22.19)',
+    poolLibrary: UNDICI8,
+    poolRules: 'undici8',
+    defaults: undiciDefaults('h2'),
+    http2: 'allowH2 is on unless set to false: it speaks HTTP/2 wherever the server offers it, and multiplexes POSTs (8.5+).',
+    keepaliveRule: undiciKeepalive,
+    sources: {
+      maxConnections: { package: UNDICI8, file: 'lib/dispatcher/pool.js', line: 99 },
+      keepaliveSec: { package: UNDICI8, file: 'lib/dispatcher/client.js', line: 311 },
+      protocol: { package: UNDICI8, file: 'lib/dispatcher/client.js', line: 234 },
+    },
+    targets: [
+      { id: 'undici', label: 'undici 8', filename: 'pool.mjs', language: 'javascript' },
+      { id: 'monitor-undici', label: 'Monitor (undici)', filename: 'pool-monitor.mjs', language: 'javascript' },
+    ],
+  },
+  {
+    id: 'undici7',
+    label: 'undici 7',
+    language: 'javascript',
+    library: 'undici',
+    versions: '>=7.0 <8 (Node >= 20.18)',
+    poolLibrary: UNDICI7,
+    poolRules: 'undici7',
+    defaults: undiciDefaults('h1'),
+    http2: 'HTTP/2 only with allowH2: true, and then one POST at a time per connection (non-idempotent requests block it).',
+    keepaliveRule: undiciKeepalive,
+    sources: {
+      maxConnections: { package: UNDICI7, file: 'lib/dispatcher/pool.js', line: 68 },
+      keepaliveSec: { package: UNDICI7, file: 'lib/dispatcher/client.js', line: 253 },
+      streamsPerConnection: { package: UNDICI7, file: 'lib/dispatcher/client.js', line: 270 },
+    },
+    targets: [{ id: 'undici7', label: 'undici 7', filename: 'pool.mjs', language: 'javascript' }],
+  },
+  {
+    id: 'node-fetch',
+    label: 'Node.js global fetch',
+    language: 'javascript',
+    library: 'node (built-in fetch)',
+    versions: 'Node 20 (undici 6.24) and 22 (undici 6.28)',
+    poolLibrary: 'the undici 6 bundled in Node',
+    poolRules: 'undici7',
+    defaults: undiciDefaults('h1'),
+    http2: 'The bundled undici 6 speaks HTTP/1.1 only unless given an Agent with allowH2.',
+    keepaliveRule: undiciKeepalive,
+    sources: {},
+    targets: [{ id: 'undici', label: 'undici 8 (pass as dispatcher)', filename: 'pool.mjs', language: 'javascript' }],
+  },
+  {
+    id: 'httpx',
+    label: 'httpx 0.28',
+    language: 'python',
+    library: 'httpx',
+    versions: '>=0.28 <1 (httpcore 1.x)',
+    poolLibrary: `${HTTPX} (httpcore 1.0.9)`,
+    poolRules: 'httpcore1',
+    defaults: httpxDefaults,
+    http2: 'HTTP/2 only with http2=True (needs h2): one connection per origin, extra streams wait on it.',
+    keepaliveRule: httpcore1Keepalive,
+    sources: {
+      maxConnections: { package: HTTPX, file: 'httpx/_config.py', line: 247 },
+      poolTimeoutSec: { package: HTTPX, file: 'httpx/_config.py', line: 246 },
+      keepaliveSec: { package: HTTPX, file: 'httpx/_config.py', line: 178 },
+      protocol: { package: HTTPX, file: 'httpx/_client.py', line: 650 },
+    },
+    targets: [
+      { id: 'httpx', label: 'httpx async', filename: 'pool.py', language: 'python' },
+      { id: 'httpx-sync', label: 'httpx sync', filename: 'pool.py', language: 'python' },
+      { id: 'monitor-httpx', label: 'Monitor (httpx)', filename: 'pool_monitor.py', language: 'python' },
+    ],
+  },
+  {
+    id: 'httpx2',
+    label: 'httpx2',
+    language: 'python',
+    library: 'httpx2',
+    versions: '>=2 <3 (httpcore2)',
+    poolLibrary: `${HTTPX2} (httpcore2 2.13.1)`,
+    poolRules: 'httpcore2',
+    defaults: httpxDefaults,
+    http2: 'HTTP/2 only with http2=True (needs h2).',
+    keepaliveRule: httpcore2Keepalive,
+    sources: {
+      maxConnections: { package: HTTPX2, file: 'httpx2/_config.py', line: 219 },
+      poolTimeoutSec: { package: HTTPX2, file: 'httpx2/_config.py', line: 218 },
+      keepaliveSec: { package: HTTPX2, file: 'httpx2/_config.py', line: 174 },
+      protocol: { package: HTTPX2, file: 'httpx2/_client.py', line: 624 },
+    },
+    targets: [
+      { id: 'httpx2', label: 'httpx2 async', filename: 'pool.py', language: 'python' },
+      { id: 'httpx2-sync', label: 'httpx2 sync', filename: 'pool.py', language: 'python' },
+      { id: 'monitor-httpx2', label: 'Monitor (httpx2)', filename: 'pool_monitor.py', language: 'python' },
+    ],
+  },
+  {
+    id: 'openai-py',
+    label: 'OpenAI Python SDK',
+    language: 'python',
+    library: 'openai',
+    versions: '>=3 (on httpx2)',
+    poolLibrary: HTTPX2,
+    poolRules: 'httpcore2',
+    defaults: pythonSdkDefaults,
+    http2: 'HTTP/1.1: the SDK builds its httpx2 client without http2.',
+    keepaliveRule: httpcore2Keepalive,
+    sources: {
+      maxConnections: { package: 'openai 3.22.1', file: 'openai/_constants.py', line: 9 },
+      readTimeoutSec: { package: 'openai 3.22.1', file: 'openai/_constants.py', line: 7 },
+    },
+    targets: [{ id: 'openai-py', label: 'OpenAI SDK (Python)', filename: 'openai_client.py', language: 'python' }],
+  },
+  {
+    id: 'anthropic-py',
+    label: 'Anthropic Python SDK',
+    language: 'python',
+    library: 'anthropic',
+    versions: '>=1 (on httpx2)',
+    poolLibrary: HTTPX2,
+    poolRules: 'httpcore2',
+    defaults: pythonSdkDefaults,
+    http2: 'HTTP/1.1: the SDK builds its httpx2 client without http2; it adds TCP keep-alive probes (60 s idle, 60 s apart, 5 probes).',
+    keepaliveRule: httpcore2Keepalive,
+    sources: {
+      maxConnections: { package: 'anthropic 1.13.0', file: 'anthropic/_constants.py', line: 12 },
+      readTimeoutSec: { package: 'anthropic 1.13.0', file: 'anthropic/_constants.py', line: 10 },
+    },
+    targets: [{ id: 'anthropic-py', label: 'Anthropic SDK (Python)', filename: 'anthropic_client.py', language: 'python' }],
+  },
+  {
+    id: 'openai-ts',
+    label: 'OpenAI Node SDK',
+    language: 'typescript',
+    library: 'openai',
+    versions: 'current major on npm (global fetch)',
+    poolLibrary: 'Node’s global fetch (bundled undici 6)',
+    poolRules: 'undici7',
+    defaults: { ...undiciDefaults('h1'), readTimeoutSec: 600 },
+    http2: 'Through Node’s global fetch: HTTP/1.1 unless given an undici Agent with allowH2.',
+    keepaliveRule: undiciKeepalive,
+    sources: {},
+    targets: [{ id: 'openai-ts', label: 'OpenAI SDK (TypeScript)', filename: 'openai-client.ts', language: 'typescript' }],
+  },
+  {
+    id: 'anthropic-ts',
+    label: 'Anthropic Node SDK',
+    language: 'typescript',
+    library: '@anthropic-ai/sdk',
+    versions: 'current major on npm (global fetch)',
+    poolLibrary: 'Node’s global fetch (bundled undici 6)',
+    poolRules: 'undici7',
+    defaults: { ...undiciDefaults('h1'), readTimeoutSec: 600 },
+    http2: 'Through Node’s global fetch: HTTP/1.1 unless given an undici Agent with allowH2.',
+    keepaliveRule: undiciKeepalive,
+    sources: {},
+    targets: [{ id: 'anthropic-ts', label: 'Anthropic SDK (TypeScript)', filename: 'anthropic-client.ts', language: 'typescript' }],
+  },
+] as const satisfies readonly ClientFacts[];
+
+export type ClientId = (typeof CLIENTS)[number]['id'];
+export type SnippetTargetId = (typeof CLIENTS)[number]['targets'][number]['id'];
+
+export const CLIENT_IDS = CLIENTS.map((c) => c.id) as [ClientId, ...ClientId[]];
+
+export function findClient(id: string | undefined): ClientFacts | undefined {
+  return id === undefined ? undefined : (CLIENTS as readonly ClientFacts[]).find((c) => c.id === id);
+}
+
+/** Every snippet target once, in table order (a target offered by two clients appears under the first). */
+export const SNIPPET_TARGET_FACTS: readonly SnippetTargetFacts[] = (() => {
+  const seen = new Map<string, SnippetTargetFacts>();
+  for (const client of CLIENTS as readonly ClientFacts[]) for (const t of client.targets) if (!seen.has(t.id)) seen.set(t.id, t);
+  return [...seen.values()];
+})();
+
+/** The client a scenario without `client` is exported for by default. */
+export const DEFAULT_CLIENT_ID: ClientId = 'undici';
