@@ -5,6 +5,7 @@ import { EXPORT_TABS, selectTabSnippets, type GeneratedSnippet } from '../../sto
 import { selectChosenSize } from '../../store/simSelectors.ts';
 import { copyText, downloadText } from '../share/clipboard.ts';
 import { highlightToHtml } from './highlight.ts';
+import { Tabs } from '../ui/Tabs.tsx';
 
 function SnippetView({ snippet }: { snippet: GeneratedSnippet }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -49,18 +50,11 @@ export function ExportPanel() {
         Sized by {chosen.source === 'target' ? 'the target-based recommendation' : 'the formula'}: {chosen.maxConnections} connections, {chosen.maxKeepalive} kept idle,
         keep-alive {chosen.keepaliveSec} s. Keys come from environment variables; none is ever written into the code.
       </p>
-      <div className="tabs" role="tablist" aria-label="Library">
-        {EXPORT_TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab tab--active' : 'tab'} onClick={() => setTab(t.id)} data-testid={`tab-${t.id}`}>
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">
+      <Tabs idBase="export" label="Library" tabs={EXPORT_TABS} selected={tab} onSelect={setTab}>
         {snippets.map((snippet) => (
           <SnippetView key={snippet.target.id} snippet={snippet} />
         ))}
-      </div>
+      </Tabs>
     </section>
   );
 }
