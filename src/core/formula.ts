@@ -10,6 +10,7 @@
  * (100 users × 8 s ÷ 30 s = 26.7 → 27 → 30 / 15). That slightly overstates the exact closed-system
  * mean, users × R ÷ (R + Z), which errs on the side of a larger pool; the simulator shows the truth.
  */
+import { findClient } from './clients.ts';
 import { meanResponseSec, normalisedShares } from './scenario/durations.ts';
 import type { PoolSettings, Scenario } from './scenario/schema.ts';
 
@@ -38,6 +39,13 @@ export interface PoolRecommendation {
 
 export interface FormulaResult extends PoolRecommendation {
   protocol: PoolSettings['protocol'];
+  /**
+   * Exact mean in flight for closed users who wait for each reply: users × R ÷ (R + think), with no
+   * queueing. The formula divides by the think time alone, so it reads high; null for open traffic.
+   */
+  closedMeanInFlight: number | null;
+  /** The client's pool rules call for keeping every connection warm (httpcore 1.x). */
+  keepaliveEqualsMax: boolean;
   /** Mean request rate the formula used (requests per second). */
   ratePerSec: number;
   meanResponseSec: number;
@@ -105,17 +113,45 @@ function loadOf(s: Scenario, meanSec: number): Load {
   }
 }
 
+/**
+ * httpcore 1.x (httpx 0.28) closes idle connections while *all* open connections exceed
+ * max_keepalive_connections (httpcore/_async/connection_pool.py, `_assign_requests_to_connections`,
+ * httpcore 1.0.9), so any cap below max_connections throws away connections a busy pool is about to
+ * reuse. For that client the kept-warm share is 100 %.
+ */
+export function keepaliveEqualsMax(s: Scenario): boolean {
+  return findClient(s.client)?.poolRules === 'httpcore1';
+}
+
+export function keptWarm(s: Scenario, maxConnections: number): number {
+  return keepaliveEqualsMax(s) ? maxConnections : Math.min(maxConnections, ceilClean(maxConnections * s.sizing.keepaliveShare));
+}
+
+/**
+ * Keep-alive to propose: the pool's own value when it already covers the idle gaps, else long enough
+ * for them — 3 think times for users (95 % of exponential gaps are shorter), the quiet gap plus 5 s
+ * for bursts — and always a few seconds below a server idle timeout, so the client closes first.
+ */
+export function proposedKeepaliveSec(s: Scenario, pool: PoolSettings): number {
+  const a = s.workload.arrival;
+  const gap = a.kind === 'users' ? (a.thinkDist === 'constant' ? a.thinkSec + 5 : 3 * a.thinkSec) : a.kind === 'bursty' ? a.offSec + 5 : 0;
+  let keepalive = Math.max(pool.keepaliveSec, Math.ceil(gap));
+  const serverIdle = s.network.serverIdleSec;
+  if (serverIdle !== undefined && keepalive >= serverIdle) keepalive = Math.max(1, Math.floor(serverIdle - Math.min(5, serverIdle / 2)));
+  return Math.min(keepalive, 86_400);
+}
+
 function sizePool(pool: PoolSettings, inFlight: number, s: Scenario): PoolRecommendation {
   const poolSize = Math.max(1, ceilClean(inFlight));
   const maxConnections = ceilClean(poolSize * (1 + s.sizing.headroom));
-  const perTenant = pool.tenants > 1 ? ceilClean(Math.max(1, ceilClean(inFlight / pool.tenants)) * (1 + s.sizing.headroom)) : null;
+  const perTenant = pool.tenants > 1 ? Math.min(maxConnections, ceilClean(Math.max(1, ceilClean(inFlight / pool.tenants)) * (1 + s.sizing.headroom))) : null;
   return {
     pool: pool.name,
     inFlight,
     poolSize,
     maxConnections,
-    maxKeepalive: ceilClean(maxConnections * s.sizing.keepaliveShare),
-    keepaliveSec: pool.keepaliveSec,
+    maxKeepalive: keptWarm(s, maxConnections),
+    keepaliveSec: proposedKeepaliveSec(s, pool),
     h2Connections: pool.protocol === 'h2' ? Math.max(1, ceilClean(poolSize / pool.streamsPerConnection)) : null,
     perTenantMaxConnections: perTenant,
   };
@@ -144,20 +180,22 @@ export function computeFormula(s: Scenario): FormulaResult {
       value: main.maxConnections,
       unit: 'connections',
     },
-    {
-      key: 'maxKeepalive',
-      label: `Max keep-alive (${pct(s.sizing.keepaliveShare)} kept warm, round up)`,
-      expression: `⌈${main.maxConnections} × ${formatNumber(s.sizing.keepaliveShare, 3)}⌉`,
-      value: main.maxKeepalive,
-      unit: 'idle connections',
-    },
-    {
-      key: 'keepaliveSec',
-      label: 'Keep-alive expiry (outlasts the gap between a user’s requests)',
-      expression: `${formatNumber(s.pool.keepaliveSec, 1)} s`,
-      value: s.pool.keepaliveSec,
-      unit: 's',
-    },
+    keepaliveEqualsMax(s)
+      ? {
+          key: 'maxKeepalive',
+          label: 'Max keep-alive (httpx 0.28 closes idle connections while all open ones exceed it: keep it equal to max connections)',
+          expression: `${main.maxConnections}`,
+          value: main.maxKeepalive,
+          unit: 'idle connections',
+        }
+      : {
+          key: 'maxKeepalive',
+          label: `Max keep-alive (${pct(s.sizing.keepaliveShare)} kept warm, round up)`,
+          expression: `⌈${main.maxConnections} × ${formatNumber(s.sizing.keepaliveShare, 3)}⌉`,
+          value: main.maxKeepalive,
+          unit: 'idle connections',
+        },
+    keepaliveStep(s, main.keepaliveSec),
   ];
   if (main.h2Connections !== null) {
     steps.push({
@@ -178,9 +216,12 @@ export function computeFormula(s: Scenario): FormulaResult {
     });
   }
 
+  const a = s.workload.arrival;
   return {
     ...main,
     protocol: s.pool.protocol,
+    closedMeanInFlight: a.kind === 'users' ? (a.users * meanSec) / (meanSec + a.thinkSec) : null,
+    keepaliveEqualsMax: keepaliveEqualsMax(s),
     ratePerSec: load.ratePerSec,
     meanResponseSec: meanSec,
     steps,
@@ -200,4 +241,19 @@ function perPool(s: Scenario, totalInFlight: number): PoolRecommendation[] {
   const loadFor = (poolName: string) =>
     s.workload.classes.reduce((sum, c, i) => ((c.pool ?? s.pool.name) === poolName ? sum + (weights[i] ?? 0) : sum), 0) / total;
   return [s.pool, ...s.pools].map((pool) => sizePool(pool, totalInFlight * loadFor(pool.name), s));
+}
+
+function keepaliveStep(s: Scenario, keepaliveSec: number): FormulaStep {
+  const a = s.workload.arrival;
+  const serverIdle = s.network.serverIdleSec;
+  const below = serverIdle !== undefined && keepaliveSec < s.pool.keepaliveSec ? `, below the server’s ${formatNumber(serverIdle, 1)} s idle timeout` : '';
+  const why =
+    a.kind === 'users'
+      ? a.thinkDist === 'constant'
+        ? `outlasts the ${formatNumber(a.thinkSec, 1)} s between a user’s requests${below}`
+        : `outlasts 3 × the ${formatNumber(a.thinkSec, 1)} s mean gap between a user’s requests${below}`
+      : a.kind === 'bursty'
+        ? `outlasts the ${formatNumber(a.offSec, 1)} s quiet gap between bursts${below}`
+        : `the pool’s own value${below}`;
+  return { key: 'keepaliveSec', label: `Keep-alive expiry (${why})`, expression: `${formatNumber(keepaliveSec, 1)} s`, value: keepaliveSec, unit: 's' };
 }

@@ -12,3 +12,7 @@ export * from './recommend/index.ts';
 export * from './warnings.ts';
 export * from './link/index.ts';
 export * from './snippets/index.ts';
+export * from './clients.ts';
+export * from './proposals.ts';
+export * from './compare.ts';
+export * from './verdicts.ts';

@@ -2,7 +2,8 @@
  * Set-ups that contradict themselves, found from the scenario and the formula alone (no simulation),
  * so they show the moment a field changes. Each names the field a user should look at.
  */
-import { computeFormula } from './formula.ts';
+import { computeFormula, formatNumber } from './formula.ts';
+import { meanResponseSec } from './scenario/durations.ts';
 import type { Scenario } from './scenario/schema.ts';
 
 export interface ScenarioWarning {
@@ -27,11 +28,16 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
       });
     }
     const capacity = pool.protocol === 'h2' ? pool.maxConnections * pool.streamsPerConnection : pool.maxConnections;
-    if (capacity < load) {
+    const closed = s.workload.arrival.kind === 'users';
+    // Closed users who wait for each reply load a pool by users × R ÷ (R + think), not the formula's × R ÷ think.
+    const meanLoad = closed && s.pools.length === 0 ? (formula.closedMeanInFlight ?? load) : load;
+    if (capacity < meanLoad) {
       warnings.push({
         id: `overload-${pool.name}`,
         field: `${at}.maxConnections`,
-        message: `Pool “${pool.name}” allows ${capacity} requests at once but the mean load is ${load.toFixed(1)} in flight: the queue grows without bound.`,
+        message: closed
+          ? `Pool “${pool.name}” allows ${formatCount(capacity, 'request')} at once but users keep ${meanLoad.toFixed(1)} in flight on average: most requests queue for a connection (the queue stays below the number of users, since a waiting user sends nothing more).`
+          : `Pool “${pool.name}” allows ${formatCount(capacity, 'request')} at once but the mean load is ${meanLoad.toFixed(1)} in flight: requests arrive faster than the pool serves them, so the queue grows without bound.`,
       });
     }
     if (pool.protocol === 'h2' && pool.streamsPerConnection < load && pool.maxConnections * pool.streamsPerConnection >= load) {
@@ -61,13 +67,44 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
       });
     }
   });
-  const a = s.workload.arrival;
-  if (a.kind === 'users' && s.pool.keepaliveSec < a.thinkSec) {
+  const ceiling = rateLimitCeiling(s);
+  const total = pools.reduce((sum, p) => sum + (p.protocol === 'h2' ? p.maxConnections * p.streamsPerConnection : p.maxConnections), 0);
+  if (ceiling && total > ceiling.concurrency) {
     warnings.push({
-      id: 'keepalive-short',
-      field: 'pool.keepaliveSec',
-      message: `Keep-alive (${s.pool.keepaliveSec} s) is shorter than the ${a.thinkSec} s between a user’s requests: most connections close before they are reused, and every request pays the handshake again.`,
+      id: 'rate-limit',
+      field: 'pool.maxConnections',
+      message: `The pool allows ${formatCount(total, 'request')} at once, but the provider’s limit of ${formatNumber(ceiling.requestsPerMinute, 0)} requests/min carries only about ${formatNumber(ceiling.concurrency, 1)} at once (${ceiling.expression}): beyond that, requests get 429 errors instead of answers.`,
     });
   }
   return warnings;
+}
+
+function formatCount(n: number, noun: string): string {
+  return `${formatNumber(n, 0)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export interface RateLimitCeiling {
+  /** The binding limit, in requests per minute (tokens per minute ÷ tokens per request when that binds). */
+  requestsPerMinute: number;
+  /** Requests in flight the limit allows: requests per minute × mean response time ÷ 60. */
+  concurrency: number;
+  expression: string;
+  source: 'requests' | 'tokens';
+}
+
+/** The concurrency a provider's rate limit allows (Little's law on the allowed rate), or null without one. */
+export function rateLimitCeiling(s: Scenario): RateLimitCeiling | null {
+  const limit = s.rateLimit;
+  if (!limit) return null;
+  const fromTokens = limit.tokensPerMinute !== undefined && limit.tokensPerRequest !== undefined ? limit.tokensPerMinute / limit.tokensPerRequest : undefined;
+  const fromRequests = limit.requestsPerMinute;
+  if (fromRequests === undefined && fromTokens === undefined) return null;
+  const source = fromTokens !== undefined && (fromRequests === undefined || fromTokens < fromRequests) ? 'tokens' : 'requests';
+  const rpm = source === 'tokens' ? fromTokens! : fromRequests!;
+  const meanSec = meanResponseSec(s.workload.classes);
+  const rpmText =
+    source === 'tokens'
+      ? `${formatNumber(limit.tokensPerMinute!, 0)} tokens/min ÷ ${formatNumber(limit.tokensPerRequest!, 0)} tokens per request`
+      : `${formatNumber(rpm, 0)} requests/min`;
+  return { requestsPerMinute: rpm, concurrency: (rpm * meanSec) / 60, expression: `${rpmText} × ${formatNumber(meanSec, 2)} s ÷ 60`, source };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, presetScenario, scenarioWarnings, type ScenarioInput } from '../../src/core/index.ts';
+import { parseScenario, presetScenario, rateLimitCeiling, scenarioWarnings, type ScenarioInput } from '../../src/core/index.ts';
 
 const warningsFor = (input: Omit<ScenarioInput, 'version'>) => {
   const result = parseScenario({ version: 1, ...input });
@@ -35,7 +35,53 @@ describe('scenarioWarnings', () => {
     );
   });
 
-  it('should warn when keep-alive is shorter than a user’s think time', () => {
-    expect(warningsFor({ pool: { keepaliveSec: 10 } })).toContain('keepalive-short @ pool.keepaliveSec');
+  it('should not judge keep-alive by one user’s think time (the simulated reuse does that)', () => {
+    expect(warningsFor({ pool: { keepaliveSec: 5 } })).toEqual([]);
+  });
+
+  it('should say a closed population queues but never say its queue grows without bound', () => {
+    const result = parseScenario({ version: 1, pool: { maxConnections: 10, maxKeepalive: 5 } });
+    if (!result.ok) throw new Error('invalid');
+    const message = scenarioWarnings(result.scenario).find((w) => w.id === 'overload-shared')!.message;
+    expect(message).toContain('21.1 in flight');
+    expect(message).not.toContain('without bound');
+  });
+
+  it('should say an open stream beyond the pool grows without bound', () => {
+    const result = parseScenario({ version: 1, workload: { arrival: { kind: 'poisson', perSec: 10 } }, pool: { maxConnections: 10, maxKeepalive: 5 } });
+    if (!result.ok) throw new Error('invalid');
+    expect(scenarioWarnings(result.scenario).find((w) => w.id === 'overload-shared')!.message).toContain('grows without bound');
+  });
+
+  it('should flag a pool sized above the concurrency the rate limit allows, and only then', () => {
+    // 30,000 requests/min × 5 s ÷ 60 = 2,500 in flight.
+    const classes = [{ name: 'api', share: 1, duration: { dist: 'constant' as const, meanSec: 5 } }];
+    const base = { workload: { arrival: { kind: 'poisson' as const, perSec: 1 }, classes }, rateLimit: { requestsPerMinute: 30_000 } };
+    expect(warningsFor({ ...base, pool: { maxConnections: 3000, maxKeepalive: 10 } })).toContain('rate-limit @ pool.maxConnections');
+    expect(warningsFor({ ...base, pool: { maxConnections: 2000, maxKeepalive: 10 } })).not.toContain('rate-limit @ pool.maxConnections');
+  });
+});
+
+describe('rateLimitCeiling', () => {
+  it('should turn requests per minute into concurrency by Little’s law', () => {
+    const result = parseScenario({
+      version: 1,
+      workload: { classes: [{ name: 'api', share: 1, duration: { dist: 'constant', meanSec: 5 } }] },
+      rateLimit: { requestsPerMinute: 30_000 },
+    });
+    if (!result.ok) throw new Error('invalid');
+    expect(rateLimitCeiling(result.scenario)?.concurrency).toBeCloseTo(2500, 6);
+  });
+
+  it('should use the token limit when it binds first', () => {
+    const result = parseScenario({
+      version: 1,
+      workload: { classes: [{ name: 'api', share: 1, duration: { dist: 'constant', meanSec: 6 } }] },
+      rateLimit: { requestsPerMinute: 30_000, tokensPerMinute: 2_000_000, tokensPerRequest: 2_000 },
+    });
+    if (!result.ok) throw new Error('invalid');
+    const ceiling = rateLimitCeiling(result.scenario)!;
+    expect(ceiling.source).toBe('tokens');
+    expect(ceiling.concurrency).toBeCloseTo(100, 6); // 1,000 req/min × 6 s ÷ 60
   });
 });

@@ -3,7 +3,7 @@
  * the mean load; queueing depends on the variability around it, which only a simulation (or exact
  * theory for the simplest cases) captures.
  */
-import { computeFormula } from '../formula.ts';
+import { computeFormula, formatNumber, keptWarm, proposedKeepaliveSec } from '../formula.ts';
 import type { Scenario, Target } from '../scenario/schema.ts';
 import { simulate } from '../sim/engine.ts';
 import { withPool, withRequests } from '../sim/overrides.ts';
@@ -44,14 +44,14 @@ export function recommendForTarget(scenario: Scenario, options: Pick<SimOptions,
   const formula = computeFormula(scenario);
   const base = withRequests(scenario, Math.min(scenario.sim.requests, PROBE_REQUESTS));
   const target = scenario.target;
-  const share = scenario.sizing.keepaliveShare;
+  const keepaliveSec = proposedKeepaliveSec(scenario, scenario.pool);
   const probes: [number, number][] = [];
   const cache = new Map<number, SimResult>();
   const run = (size: number): SimResult => {
     let result = cache.get(size);
     if (!result) {
-      const keepalive = Math.min(size, Math.ceil(size * share));
-      result = simulate(withPool(base, { maxConnections: size, maxKeepalive: keepalive }), options.shouldStop ? { shouldStop: options.shouldStop } : {});
+      // The probe is the pool the proposal would write: its kept-warm share and keep-alive too.
+      result = simulate(withPool(base, { maxConnections: size, maxKeepalive: keptWarm(scenario, size), keepaliveSec }), options.shouldStop ? { shouldStop: options.shouldStop } : {});
       cache.set(size, result);
       probes.push([size, targetValue(result, target)]);
     }
@@ -81,8 +81,8 @@ export function recommendForTarget(scenario: Scenario, options: Pick<SimOptions,
   const achieved = targetValue(run(size), target);
   return {
     maxConnections: size,
-    maxKeepalive: Math.min(size, Math.ceil(size * share)),
-    keepaliveSec: scenario.pool.keepaliveSec,
+    maxKeepalive: keptWarm(scenario, size),
+    keepaliveSec,
     met,
     achieved,
     explanation: explain(scenario, formula.maxConnections, size, met),
@@ -90,14 +90,21 @@ export function recommendForTarget(scenario: Scenario, options: Pick<SimOptions,
   };
 }
 
-function explain(scenario: Scenario, formulaSize: number, size: number, met: boolean): string {
+export function explain(scenario: Scenario, formulaSize: number, size: number, met: boolean): string {
   const goal = describeTarget(scenario.target);
-  if (!met) return `No pool up to ${size} connections meets ${goal}: the response times alone exceed it, or the load is too high.`;
+  if (!met) {
+    const pool = scenario.pool;
+    if (pool.tenants > 1 && pool.perTenantMaxConnections !== undefined && pool.perTenantMaxConnections < pool.maxConnections) {
+      return `No pool up to ${size} connections meets ${goal}: each tenant is capped at ${pool.perTenantMaxConnections} connections, and a larger global cap cannot lift that; raise the per-tenant max.`;
+    }
+    return `No pool up to ${size} connections meets ${goal}: the load is more than the searched sizes can carry; check the request rate and response times.`;
+  }
   const kind = scenario.workload.arrival.kind;
+  const headroom = `${formatNumber(scenario.sizing.headroom * 100, 1)} %`;
   if (size > formulaSize) {
     const why =
       kind === 'users'
-        ? 'users’ requests still bunch up at random, and the formula’s 10 % headroom over the mean does not absorb the peaks'
+        ? `users’ requests still bunch up at random, and the formula’s ${headroom} headroom over the mean does not absorb the peaks`
         : kind === 'poisson' || kind === 'bursty'
           ? 'an open stream of requests keeps arriving while the pool is busy, so it queues far more than the same mean load from users who wait for each reply'
           : 'the trace has peaks well above its mean';

@@ -129,6 +129,10 @@ export function crossFieldErrors(s: Scenario): FieldError[] {
     }
     names.add(pool.name);
   });
+  const limit = s.rateLimit;
+  if (limit && limit.tokensPerMinute !== undefined && limit.tokensPerRequest === undefined) {
+    errors.push({ path: 'rateLimit.tokensPerRequest', message: 'is required with tokensPerMinute (mean tokens per request turn tokens into requests)' });
+  }
   s.workload.classes.forEach((c, i) => {
     const at = `workload.classes[${i}]`;
     if (c.pool !== undefined && !names.has(c.pool)) {

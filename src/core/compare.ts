@@ -1,0 +1,160 @@
+/**
+ * Today, your pool, recommended: the same traffic run three times — with the client library's
+ * defaults (what a service gets when nobody configured the pool), with the scenario's pools, and
+ * with the recommendation applied — and the differences that matter, each said in one sentence
+ * built from the numbers it describes.
+ */
+import { findClient, type ClientFacts } from './clients.ts';
+import { formatNumber } from './formula.ts';
+import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
+import type { SimResult } from './sim/types.ts';
+
+/** The pool a client library builds when the code passes no limits (its defaults, from clients.ts). */
+export function defaultPool(pool: PoolSettings, client: ClientFacts): PoolSettings {
+  const d = client.defaults;
+  // An uncapped pool (undici's Agent) is modelled with the schema's largest cap: it never binds.
+  const perTenantCap = d.maxConnections ?? LIMITS.connections;
+  const tenants = pool.tenants;
+  const maxConnections = Math.min(LIMITS.connections, perTenantCap * tenants);
+  const { poolTimeoutSec: _timeout, perTenantMaxConnections: _perTenant, ...rest } = pool;
+  const next: PoolSettings = {
+    ...rest,
+    protocol: d.protocol,
+    streamsPerConnection: d.streamsPerConnection,
+    maxConnections,
+    maxKeepalive: Math.min(maxConnections, (d.maxKeepalive ?? maxConnections) * (d.maxKeepalive === null ? 1 : tenants)),
+    keepaliveSec: d.keepaliveSec,
+  };
+  if (d.poolTimeoutSec !== null) next.poolTimeoutSec = d.poolTimeoutSec;
+  if (tenants > 1) next.perTenantMaxConnections = Math.min(maxConnections, perTenantCap);
+  return next;
+}
+
+/** The scenario as the client's defaults would run it ("today"). */
+export function withClientDefaults(s: Scenario, client: ClientFacts): Scenario {
+  return { ...s, client: client.id as Scenario['client'], pool: defaultPool(s.pool, client), pools: s.pools.map((p) => defaultPool(p, client)) };
+}
+
+export interface ColumnFigures {
+  reuseRate: number;
+  /** Connection set-ups (TCP + TLS) paid per request. */
+  handshakesPerRequest: number;
+  handshakeMsPerRequest: number;
+  meanWaitMs: number;
+  p99WaitMs: number;
+  poolTimeouts: number;
+  poolTimeoutShare: number;
+  peakConnections: number;
+  meanLatencyMs: number;
+}
+
+export function columnFigures(r: SimResult): ColumnFigures {
+  const n = Math.max(1, r.requests);
+  return {
+    reuseRate: r.reuseRate,
+    handshakesPerRequest: r.newConnections / n,
+    handshakeMsPerRequest: r.handshakeMs.total / n,
+    meanWaitMs: r.queueWaitMs.mean,
+    p99WaitMs: r.queueWaitMs.p99,
+    poolTimeouts: r.poolTimeouts,
+    poolTimeoutShare: r.poolTimeouts / n,
+    peakConnections: r.peakActive,
+    meanLatencyMs: r.latencyMs.mean,
+  };
+}
+
+export interface Difference {
+  id: string;
+  text: string;
+}
+
+export interface DifferenceContext {
+  scenario: Scenario;
+  /** Label of the "from" column ("the undici 8 defaults", "your pool"). */
+  fromLabel: string;
+  toLabel: string;
+  /** Keep-alive of the main pool in each column, seconds. */
+  fromKeepaliveSec: number;
+  toKeepaliveSec: number;
+  fromMaxConnections: number | null;
+}
+
+const pct = (x: number) => `${formatNumber(x * 100, x < 0.1 && x > 0 ? 1 : 0)} %`;
+const ms = (x: number) => `${formatNumber(x, x < 10 ? 1 : 0)} ms`;
+const plural = (n: number, one: string, many: string) => `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
+
+/** Median idle time of a connection before it was reused (0 when the result does not say). */
+export function medianIdleGap(r: SimResult): number {
+  const gaps = (r as SimResult & { idleBeforeReuseSec?: { p50: number } }).idleBeforeReuseSec;
+  return gaps && Number.isFinite(gaps.p50) ? gaps.p50 : 0;
+}
+
+/** Why a column reuses fewer connections, from the numbers that explain it. */
+function reuseCause(ctx: DifferenceContext, from: SimResult, to: SimResult): string {
+  const a = ctx.scenario.workload.arrival;
+  if (ctx.fromKeepaliveSec < ctx.toKeepaliveSec) {
+    const gap =
+      a.kind === 'users' && a.users === 1
+        ? `the ${formatNumber(a.thinkSec, 1)} s between this user’s requests`
+        : medianIdleGap(to) > 0
+          ? `the gaps between requests on a connection (median ${formatNumber(medianIdleGap(to), 1)} s with ${ctx.toLabel})`
+          : 'the gaps between requests on a connection';
+    return `keep-alive ${formatNumber(ctx.fromKeepaliveSec, 1)} s is shorter than ${gap}`;
+  }
+  if (from.poolTimeouts > 0) return 'requests time out waiting for a connection';
+  return 'idle connections are closed before they are reused';
+}
+
+/**
+ * The sentences that say what changes from one column to the next. Each appears only when its
+ * numbers differ by more than simulation noise: 5 points of reuse, 10 % and 5 ms of wait.
+ */
+export function describeDifferences(ctx: DifferenceContext, from: SimResult, to: SimResult): Difference[] {
+  const out: Difference[] = [];
+  const f = columnFigures(from);
+  const t = columnFigures(to);
+  if (t.reuseRate - f.reuseRate >= 0.05) {
+    const most = f.handshakesPerRequest >= 0.5 ? 'most requests open a new connection' : `${pct(f.handshakesPerRequest)} of requests open a new connection`;
+    out.push({
+      id: 'reuse',
+      text: `With ${ctx.fromLabel} ${most}: ${reuseCause(ctx, from, to)}. ${capitalise(ctx.toLabel)} reuses ${pct(t.reuseRate)} and saves ${ms(f.handshakeMsPerRequest - t.handshakeMsPerRequest)} of handshakes per request.`,
+    });
+  } else if (f.reuseRate - t.reuseRate >= 0.05) {
+    out.push({
+      id: 'reuse-worse',
+      text: `${capitalise(ctx.toLabel)} reuses fewer connections than ${ctx.fromLabel} (${pct(t.reuseRate)} against ${pct(f.reuseRate)}): ${ms(t.handshakeMsPerRequest - f.handshakeMsPerRequest)} more handshake per request.`,
+    });
+  }
+  if (f.poolTimeouts > 0 && t.poolTimeouts < f.poolTimeouts) {
+    const timeout = ctx.scenario.pool.poolTimeoutSec;
+    out.push({
+      id: 'timeouts',
+      text: `With ${ctx.fromLabel} ${plural(f.poolTimeouts, 'request fails', 'requests fail')} (${pct(f.poolTimeoutShare)}) waiting for a connection${timeout !== undefined ? '' : ' (pool timeout)'}; ${ctx.toLabel} ${t.poolTimeouts === 0 ? 'has none' : `has ${formatNumber(t.poolTimeouts, 0)}`}.`,
+    });
+  }
+  const waitDelta = f.p99WaitMs - t.p99WaitMs;
+  if (Math.abs(waitDelta) >= 5 && Math.abs(waitDelta) >= 0.1 * Math.max(f.p99WaitMs, t.p99WaitMs)) {
+    out.push(
+      waitDelta > 0
+        ? { id: 'wait', text: `The slowest 1 % wait ${ms(f.p99WaitMs)} for a connection with ${ctx.fromLabel}, ${ms(t.p99WaitMs)} with ${ctx.toLabel}.` }
+        : { id: 'wait-worse', text: `${capitalise(ctx.toLabel)} makes the slowest 1 % wait longer for a connection: ${ms(t.p99WaitMs)} against ${ms(f.p99WaitMs)}.` },
+    );
+  }
+  if (ctx.fromMaxConnections === null && f.peakConnections > t.peakConnections && f.peakConnections >= 2 * Math.max(1, t.peakConnections)) {
+    out.push({
+      id: 'uncapped',
+      text: `${capitalise(ctx.fromLabel)} put no cap on connections: ${plural(f.peakConnections, 'connection', 'connections')} open at the peak, against ${formatNumber(t.peakConnections, 0)} with ${ctx.toLabel}.`,
+    });
+  }
+  return out;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Label of the "today" column for a client. */
+export function defaultsLabel(clientId: string | undefined): string {
+  const client = findClient(clientId);
+  return client ? `the ${client.label} defaults` : 'the library defaults';
+}
