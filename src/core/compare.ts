@@ -6,6 +6,7 @@
  */
 import { findClient, type ClientFacts } from './clients.ts';
 import { formatNumber } from './formula.ts';
+import { applyProposal, type PoolProposal, type Proposal } from './proposals.ts';
 import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
 import type { SimResult } from './sim/types.ts';
 
@@ -157,4 +158,49 @@ function capitalise(text: string): string {
 export function defaultsLabel(clientId: string | undefined): string {
   const client = findClient(clientId);
   return client ? `the ${client.label} defaults` : 'the library defaults';
+}
+
+export interface CompareResults {
+  today: SimResult;
+  yours: SimResult;
+  recommended: SimResult;
+}
+
+export interface ColumnDifference extends Difference {
+  between: 'today→yours' | 'yours→recommended';
+}
+
+/** The scenario the "recommended" column runs: the target-based proposal when it exists, else the formula's. */
+export function recommendedScenario(s: Scenario, proposal: Proposal): Scenario {
+  return applyProposal(s, proposal);
+}
+
+/** Sentences for both steps: from the client's defaults to your pool, and from your pool to the recommendation. */
+export function compareDifferences(s: Scenario, client: ClientFacts, results: CompareResults, recommendedPool: PoolProposal): ColumnDifference[] {
+  const today = withClientDefaults(s, client);
+  const fromDefaults = describeDifferences(
+    {
+      scenario: today,
+      fromLabel: `the ${client.label} defaults`,
+      toLabel: 'your pool',
+      fromKeepaliveSec: today.pool.keepaliveSec,
+      toKeepaliveSec: s.pool.keepaliveSec,
+      fromMaxConnections: client.defaults.maxConnections,
+    },
+    results.today,
+    results.yours,
+  ).map((d) => ({ ...d, between: 'today→yours' as const }));
+  const toRecommended = describeDifferences(
+    {
+      scenario: s,
+      fromLabel: 'your pool',
+      toLabel: 'the recommended pool',
+      fromKeepaliveSec: s.pool.keepaliveSec,
+      toKeepaliveSec: recommendedPool.keepaliveSec,
+      fromMaxConnections: s.pool.maxConnections,
+    },
+    results.yours,
+    results.recommended,
+  ).map((d) => ({ ...d, between: 'yours→recommended' as const }));
+  return [...fromDefaults, ...toRecommended];
 }

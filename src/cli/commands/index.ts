@@ -4,6 +4,7 @@ import { simulateCommand } from './simulate.ts';
 import { linkCommand } from './link.ts';
 import { decodeCommand } from './decode.ts';
 import { snippetCommand } from './snippet.ts';
+import { compareCommand } from './compare.ts';
 
 /** Every sub-command, in the order `pool-sizer --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [recommend, simulateCommand, linkCommand, decodeCommand, snippetCommand];
+export const COMMANDS: Command[] = [recommend, simulateCommand, linkCommand, decodeCommand, snippetCommand, compareCommand];
