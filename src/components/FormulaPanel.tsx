@@ -14,6 +14,32 @@ function Figure({ label, value, unit, testId }: { label: string; value: string; 
   );
 }
 
+/**
+ * The formula divides by the think time alone; users who wait for each reply send nothing while
+ * they wait, so the exact mean is users × R ÷ (R + think). Both sit beside the simulated mean, so the
+ * difference is explained rather than hidden.
+ */
+function ExactMean({ formula, exact }: { formula: number; exact: number }) {
+  const simulated = useAppStore((s) => s.simResult?.meanInSystem ?? null);
+  const arrival = useAppStore((s) => s.scenario.workload.arrival);
+  const meanSec = useAppStore((s) => selectFormula(s).meanResponseSec);
+  if (arrival.kind !== 'users') return null;
+  return (
+    <p className="field__help" data-testid="exact-mean">
+      The formula’s {formatNumber(formula, 1)} in flight counts each user every {formatNumber(arrival.thinkSec, 1)} s; users who wait for each reply ask every{' '}
+      {formatNumber(arrival.thinkSec + meanSec, 1)} s, so the exact mean is {formatNumber(arrival.users, 0)} × {formatNumber(meanSec, 2)} ÷ ({formatNumber(meanSec, 2)} +{' '}
+      {formatNumber(arrival.thinkSec, 2)}) = <strong data-testid="exact-mean-value">{formatNumber(exact, 1)}</strong>
+      {simulated !== null ? (
+        <>
+          {' '}
+          and the simulation of your pool measures <strong data-testid="simulated-mean-value">{formatNumber(simulated, 1)}</strong> (queued requests included)
+        </>
+      ) : null}
+      . The formula errs on the side of a larger pool.
+    </p>
+  );
+}
+
 export function FormulaPanel() {
   const result = useAppStore(selectFormula);
   const hasErrors = useAppStore((s) => Object.keys(s.fieldErrors).length > 0);
@@ -34,6 +60,7 @@ export function FormulaPanel() {
           <Figure label="HTTP/2 sockets" value={String(result.h2Connections)} unit={`for ${result.poolSize} streams`} testId="result-h2Connections" />
         ) : null}
       </div>
+      {result.closedMeanInFlight !== null ? <ExactMean formula={result.inFlight} exact={result.closedMeanInFlight} /> : null}
       <ol className="steps" data-testid="formula-steps">
         {result.steps.map((step) => (
           <li key={step.key} data-testid={`step-${step.key}`}>

@@ -5,7 +5,7 @@
  * built from the numbers it describes.
  */
 import { findClient, type ClientFacts } from './clients.ts';
-import { formatNumber } from './formula.ts';
+import { formatNumber, plural } from './formula.ts';
 import { applyProposal, type PoolProposal, type Proposal } from './proposals.ts';
 import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
 import type { SimResult } from './sim/types.ts';
@@ -82,7 +82,6 @@ export interface DifferenceContext {
 
 const pct = (x: number) => `${formatNumber(x * 100, x < 0.1 && x > 0 ? 1 : 0)} %`;
 const ms = (x: number) => `${formatNumber(x, x < 10 ? 1 : 0)} ms`;
-const plural = (n: number, one: string, many: string) => `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
 
 /** Median idle time of a connection before it was reused (0 when the result does not say). */
 export function medianIdleGap(r: SimResult): number {
@@ -203,4 +202,21 @@ export function compareDifferences(s: Scenario, client: ClientFacts, results: Co
     results.recommended,
   ).map((d) => ({ ...d, between: 'yours→recommended' as const }));
   return [...fromDefaults, ...toRecommended];
+}
+
+/** What the scenario's main pool sets differently from the client's defaults, one phrase per field. */
+export function describePoolChanges(s: Scenario, client: ClientFacts): string[] {
+  const d = client.defaults;
+  const p = s.pool;
+  const cap = (n: number | null) => (n === null ? 'no cap' : formatNumber(n, 0));
+  const sec = (n: number | null) => (n === null ? 'none' : `${formatNumber(n, 1)} s`);
+  const protocol = (x: 'h1' | 'h2') => (x === 'h2' ? 'HTTP/2' : 'HTTP/1.1');
+  const changes: string[] = [];
+  if (p.maxConnections !== d.maxConnections) changes.push(`max connections ${formatNumber(p.maxConnections, 0)} (default ${cap(d.maxConnections)})`);
+  if (p.maxKeepalive !== d.maxKeepalive && d.maxKeepalive !== null) changes.push(`kept idle ${formatNumber(p.maxKeepalive, 0)} (default ${cap(d.maxKeepalive)})`);
+  if (p.keepaliveSec !== d.keepaliveSec) changes.push(`keep-alive ${sec(p.keepaliveSec)} (default ${sec(d.keepaliveSec)})`);
+  if ((p.poolTimeoutSec ?? null) !== d.poolTimeoutSec) changes.push(`pool timeout ${sec(p.poolTimeoutSec ?? null)} (default ${sec(d.poolTimeoutSec)})`);
+  if (p.protocol !== d.protocol) changes.push(`${protocol(p.protocol)} (default ${protocol(d.protocol)})`);
+  if (p.tenants > 1) changes.push(`a pool per tenant (${formatNumber(p.tenants, 0)} tenants)`);
+  return changes;
 }

@@ -65,6 +65,11 @@ export function formatNumber(x: number, maxDecimals = 1): string {
   return rounded.toLocaleString('en-US', { maximumFractionDigits: maxDecimals });
 }
 
+/** "1 connection", "30 connections": a count with its noun in the right number. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
+}
+
 interface Load {
   ratePerSec: number;
   inFlight: number;

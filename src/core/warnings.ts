@@ -2,7 +2,7 @@
  * Set-ups that contradict themselves, found from the scenario and the formula alone (no simulation),
  * so they show the moment a field changes. Each names the field a user should look at.
  */
-import { computeFormula, formatNumber } from './formula.ts';
+import { computeFormula, formatNumber, plural } from './formula.ts';
 import { meanResponseSec } from './scenario/durations.ts';
 import type { Scenario } from './scenario/schema.ts';
 
@@ -36,8 +36,8 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
         id: `overload-${pool.name}`,
         field: `${at}.maxConnections`,
         message: closed
-          ? `Pool “${pool.name}” allows ${formatCount(capacity, 'request')} at once but users keep ${meanLoad.toFixed(1)} in flight on average: most requests queue for a connection (the queue stays below the number of users, since a waiting user sends nothing more).`
-          : `Pool “${pool.name}” allows ${formatCount(capacity, 'request')} at once but the mean load is ${meanLoad.toFixed(1)} in flight: requests arrive faster than the pool serves them, so the queue grows without bound.`,
+          ? `Pool “${pool.name}” allows ${plural(capacity, 'request')} at once but users keep ${meanLoad.toFixed(1)} in flight on average: most requests queue for a connection (the queue stays below the number of users, since a waiting user sends nothing more).`
+          : `Pool “${pool.name}” allows ${plural(capacity, 'request')} at once but the mean load is ${meanLoad.toFixed(1)} in flight: requests arrive faster than the pool serves them, so the queue grows without bound.`,
       });
     }
     if (pool.protocol === 'h2' && pool.streamsPerConnection < load && pool.maxConnections * pool.streamsPerConnection >= load) {
@@ -73,14 +73,10 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
     warnings.push({
       id: 'rate-limit',
       field: 'pool.maxConnections',
-      message: `The pool allows ${formatCount(total, 'request')} at once, but the provider’s limit of ${formatNumber(ceiling.requestsPerMinute, 0)} requests/min carries only about ${formatNumber(ceiling.concurrency, 1)} at once (${ceiling.expression}): beyond that, requests get 429 errors instead of answers.`,
+      message: `The pool allows ${plural(total, 'request')} at once, but the provider’s limit of ${formatNumber(ceiling.requestsPerMinute, 0)} requests/min carries only about ${formatNumber(ceiling.concurrency, 1)} at once (${ceiling.expression}): beyond that, requests get 429 errors instead of answers.`,
     });
   }
   return warnings;
-}
-
-function formatCount(n: number, noun: string): string {
-  return `${formatNumber(n, 0)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export interface RateLimitCeiling {

@@ -1,20 +1,14 @@
 import type { StateCreator } from 'zustand';
+import { DEFAULT_VIEW, type SnippetTab } from '../core/index.ts';
 import type { AppState } from './index.ts';
 
-/** Which recommendation feeds exported code: the formula's, or the smallest size that meets the target. */
-export type RecommendationSource = 'formula' | 'target';
-
 export interface ExportSlice {
-  /** Selected tab of the export panel (a snippet target id such as `undici` or `httpx`). */
-  snippetTab: string;
-  recommendationSource: RecommendationSource;
-  setSnippetTab(tab: string): void;
-  setRecommendationSource(source: RecommendationSource): void;
+  /** Selected tab of the export panel: a client id from the clients table. */
+  snippetTab: SnippetTab;
+  setSnippetTab(tab: SnippetTab): void;
 }
 
 export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (set) => ({
-  snippetTab: 'undici',
-  recommendationSource: 'formula',
+  snippetTab: DEFAULT_VIEW.snippetTab,
   setSnippetTab: (snippetTab) => set({ snippetTab }),
-  setRecommendationSource: (recommendationSource) => set({ recommendationSource }),
 });

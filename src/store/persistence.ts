@@ -6,7 +6,7 @@
  * On start-up a link in the address bar wins over the saved state; a broken link falls back to the
  * saved state (never overwriting it with defaults), and a corrupted save is reported and replaced.
  */
-import { DEFAULT_VIEW, decodeShareFragment, defaultScenario, encodeShareFragment, type SharePayload, type SnippetTab } from '../core/index.ts';
+import { DEFAULT_VIEW, decodeShareFragment, defaultScenario, encodeShareFragment, type SharePayload } from '../core/index.ts';
 import { useAppStore, type AppState } from './index.ts';
 
 export const STORAGE_KEY = 'pool-sizer:state';
@@ -16,15 +16,14 @@ const WRITE_DELAY_MS = 250;
 export function currentPayload(state: AppState = useAppStore.getState()): SharePayload {
   return {
     scenario: state.scenario,
-    view: { snippetTab: state.snippetTab as SnippetTab, recommendationSource: state.recommendationSource },
+    view: { snippetTab: state.snippetTab },
   };
 }
 
 export function applyPayload(payload: SharePayload): void {
-  const { replaceScenario, setSnippetTab, setRecommendationSource } = useAppStore.getState();
+  const { replaceScenario, setSnippetTab } = useAppStore.getState();
   replaceScenario(payload.scenario);
   setSnippetTab(payload.view.snippetTab);
-  setRecommendationSource(payload.view.recommendationSource);
 }
 
 function readStorage(storage: Storage): { payload: SharePayload | null; problem: string | null } {
@@ -88,7 +87,7 @@ export function startPersistence(win: Window = window): () => void {
     if (win.location.hash !== `#${fragment}`) win.history.replaceState(win.history.state, '', `#${fragment}`);
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    if (state.scenario === previous.scenario && state.snippetTab === previous.snippetTab && state.recommendationSource === previous.recommendationSource) return;
+    if (state.scenario === previous.scenario && state.snippetTab === previous.snippetTab) return;
     clearTimeout(timer);
     timer = setTimeout(write, WRITE_DELAY_MS);
   });

@@ -2,9 +2,26 @@
  * Chart data derived from the simulation results. Charts read these and never compute the model;
  * each selector memoises on the result objects it reads, so re-renders reuse the same arrays.
  */
-import { scenarioWarnings, type ScenarioWarning, type SimResult } from '../core/index.ts';
+import {
+  columnFigures,
+  compareDifferences,
+  findClient,
+  formulaProposal,
+  poolVerdicts,
+  proposalStamp,
+  scenarioWarnings,
+  targetProposal,
+  type ClientFacts,
+  type ColumnDifference,
+  type ColumnFigures,
+  type Proposal,
+  type Scenario,
+  type ScenarioWarning,
+  type SimResult,
+  type TargetRecommendation,
+  type Verdict,
+} from '../core/index.ts';
 import type { AppState } from './index.ts';
-import { selectFormula } from './selectors.ts';
 
 function memo<A, R>(compute: (input: A) => R): (input: A) => R {
   let last: A | undefined;
@@ -62,61 +79,69 @@ export const selectPoolComparison = (s: AppState) => s.poolComparison;
 const warningsOf = memo(scenarioWarnings);
 export const selectWarnings = (s: AppState): ScenarioWarning[] => warningsOf(s.scenario);
 
-export type Verdict = 'good' | 'watch' | 'bad';
-export interface MonitorFigure {
-  key: 'reuse' | 'peak' | 'wait';
+const verdictsOf = memo((input: { scenario: AppState['scenario']; result: SimResult | null }): Verdict[] =>
+  input.result ? poolVerdicts(input.scenario, input.result) : [],
+);
+let verdictInput: { scenario: AppState['scenario']; result: SimResult | null } | null = null;
+/** Verdicts on the simulated pool, judged against the user's target; recomputed only when either changes. */
+export const selectMonitor = (s: AppState): Verdict[] => {
+  if (!verdictInput || verdictInput.scenario !== s.scenario || verdictInput.result !== s.simResult) verdictInput = { scenario: s.scenario, result: s.simResult };
+  return verdictsOf(verdictInput);
+};
+
+const stampOf = memo(proposalStamp);
+/** The current inputs' stamp, computed once per scenario (it serialises the scenario). */
+export const selectProposalStamp = (s: AppState): string => stampOf(s.scenario);
+
+/** Where the target search stands for the current inputs. */
+export const selectTargetStatus = (s: AppState): 'searching' | 'met' | 'unmet' =>
+  s.targetRecommendation === null || s.targetStamp !== selectProposalStamp(s) ? 'searching' : s.targetRecommendation.met ? 'met' : 'unmet';
+
+const formulaProposalOf = memo(formulaProposal);
+export const selectFormulaProposal = (s: AppState): Proposal => formulaProposalOf(s.scenario);
+
+let targetKey: [TargetRecommendation | null, string | null, Scenario] | null = null;
+let targetValue: Proposal | null = null;
+/** The target-based proposal, only while it belongs to the current inputs (else null: it cannot be applied). */
+export const selectTargetProposal = (s: AppState): Proposal | null => {
+  if (!targetKey || targetKey[0] !== s.targetRecommendation || targetKey[1] !== s.targetStamp || targetKey[2] !== s.scenario) {
+    targetKey = [s.targetRecommendation, s.targetStamp, s.scenario];
+    const stale = !s.targetRecommendation || s.targetStamp !== selectProposalStamp(s);
+    targetValue = stale ? null : targetProposal(s.scenario, s.targetRecommendation!);
+  }
+  return targetValue;
+};
+
+export interface CompareColumn {
+  key: 'today' | 'yours' | 'recommended';
   label: string;
-  value: string;
-  verdict: Verdict;
-  advice: string;
+  figures: ColumnFigures | null;
 }
 
-const monitorOf = memo((result: SimResult | null): MonitorFigure[] => {
-  if (!result) return [];
-  const reuse = result.reuseRate;
-  const cap = result.pools.reduce((sum, p) => sum + p.maxConnections, 0);
-  const peak = result.peakActive;
-  const wait = result.queueWaitMs;
-  return [
-    {
-      key: 'reuse',
-      label: 'Reuse rate',
-      value: `${(reuse * 100).toFixed(1)} %`,
-      verdict: reuse >= 0.85 ? 'good' : reuse >= 0.6 ? 'watch' : 'bad',
-      advice:
-        reuse >= 0.85
-          ? 'Above the 85 % to aim for: most requests skip the handshake.'
-          : 'Below 85 %: connections close before they are reused — raise keep-alive expiry or the idle connections kept.',
-    },
-    {
-      key: 'peak',
-      label: 'Peak active connections',
-      value: `${peak} of ${cap}`,
-      verdict: peak < cap ? 'good' : 'bad',
-      advice: peak < cap ? 'Stays below the pool’s max: there is room for bursts.' : 'Reaches the pool’s max: requests queue for a connection at peaks.',
-    },
-    {
-      key: 'wait',
-      label: 'Queue wait (p99 / mean)',
-      value: `${wait.p99.toFixed(0)} ms / ${wait.mean.toFixed(1)} ms`,
-      verdict: wait.max <= 0 ? 'good' : wait.p99 <= 0 ? 'watch' : 'bad',
-      advice:
-        wait.max <= 0
-          ? 'No request waited for a connection.'
-          : wait.p99 <= 0
-            ? 'Fewer than 1 % of requests waited: the pool is just big enough.'
-            : 'Requests wait for a connection: any wait above zero means the pool is undersized.',
-    },
-  ];
-});
-export const selectMonitor = (s: AppState) => monitorOf(s.simResult);
+export interface CompareView {
+  client: ClientFacts | null;
+  columns: CompareColumn[];
+  differences: ColumnDifference[];
+}
 
-/** The recommendation exported code follows: the formula's, or the target-based one once it exists. */
-export const selectChosenSize = (s: AppState) => {
-  const formula = selectFormula(s);
-  if (s.recommendationSource === 'target' && s.targetRecommendation) {
-    const t = s.targetRecommendation;
-    return { source: 'target' as const, maxConnections: t.maxConnections, maxKeepalive: t.maxKeepalive, keepaliveSec: t.keepaliveSec };
-  }
-  return { source: 'formula' as const, maxConnections: formula.maxConnections, maxKeepalive: formula.maxKeepalive, keepaliveSec: formula.keepaliveSec };
+let compareKey: unknown[] = [];
+let compareValue: CompareView | null = null;
+/** Three columns on the same traffic, and the sentences that say what differs; memoised on its inputs. */
+export const selectCompare = (s: AppState): CompareView => {
+  const key = [s.scenario, s.simResult, s.todayResult, s.recommendedResult, s.targetRecommendation, s.targetStamp];
+  if (compareValue && key.every((k, i) => k === compareKey[i])) return compareValue;
+  compareKey = key;
+  const client = findClient(s.scenario.client) ?? null;
+  const proposal = selectTargetProposal(s) ?? selectFormulaProposal(s);
+  const columns: CompareColumn[] = [
+    ...(client ? [{ key: 'today' as const, label: `${client.label} defaults`, figures: s.todayResult ? columnFigures(s.todayResult) : null }] : []),
+    { key: 'yours', label: 'Your pool', figures: s.simResult ? columnFigures(s.simResult) : null },
+    { key: 'recommended', label: proposal.source === 'target' ? 'Recommended (meets your target)' : 'Recommended (formula)', figures: s.recommendedResult ? columnFigures(s.recommendedResult) : null },
+  ];
+  const differences =
+    client && s.todayResult && s.simResult && s.recommendedResult
+      ? compareDifferences(s.scenario, client, { today: s.todayResult, yours: s.simResult, recommended: s.recommendedResult }, proposal.pools[0]!)
+      : [];
+  compareValue = { client, columns, differences };
+  return compareValue;
 };

@@ -33,6 +33,16 @@ export interface SimulationSlice {
   /** Per-class p99 queue wait in one shared pool against streaming and batch in pools of their own. */
   poolComparison: PoolComparisonRow[] | null;
   targetRecommendation: TargetRecommendation | null;
+  /** proposalStamp() of the scenario the target search ran on: a different stamp means it is stale. */
+  targetStamp: string | null;
+  /** The same traffic with the chosen client's defaults ("today"); null without a client. */
+  todayResult: SimResult | null;
+  /** The same traffic with the recommendation applied. */
+  recommendedResult: SimResult | null;
+  /** Which proposal the recommended column ran, and for which inputs. */
+  recommendedFrom: { source: 'formula' | 'target'; stamp: string } | null;
+  /** Runs still going after the main result (sweeps, target search, comparison columns). */
+  pendingAnalyses: number;
   /** Requests simulated per sweep point (fewer than the main run, for speed). */
   sweepRequests: number;
 }
@@ -48,5 +58,10 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
   keepaliveSweep: null,
   poolComparison: null,
   targetRecommendation: null,
+  targetStamp: null,
+  todayResult: null,
+  recommendedResult: null,
+  recommendedFrom: null,
+  pendingAnalyses: 0,
   sweepRequests: 0,
 });

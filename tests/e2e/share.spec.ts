@@ -5,7 +5,7 @@ test.describe('share links and saved work', () => {
   test('should open a shared link with its values and numbers', async ({ page }) => {
     const preset = PRESETS.find((p) => p.id === 'backend-api')!;
     const scenario = { ...preset.scenario, workload: { ...preset.scenario.workload, arrival: { kind: 'poisson' as const, perSec: 45 } } };
-    const url = shareUrl('/', { scenario, view: { snippetTab: 'httpx', recommendationSource: 'formula' } });
+    const url = shareUrl('/', { scenario, view: { snippetTab: 'httpx' } });
     await page.goto(url);
     await expect(page.getByLabel('Request rate')).toHaveValue('45');
     await expect(page.getByLabel('Protocol')).toHaveValue('h2');

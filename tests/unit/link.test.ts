@@ -8,17 +8,17 @@ import lzString from 'lz-string';
 describe('share link codec', () => {
   it('should round-trip every preset exactly, in under 2,000 characters', () => {
     for (const preset of PRESETS) {
-      const url = shareUrl('https://pool-sizer.example/app/', { scenario: preset.scenario, view: { snippetTab: 'httpx', recommendationSource: 'target' } });
+      const url = shareUrl('https://pool-sizer.example/app/', { scenario: preset.scenario, view: { snippetTab: 'httpx' } });
       expect(url.length).toBeLessThan(2000);
       const decoded = decodeShareFragment(url);
-      expect(decoded).toEqual({ ok: true, payload: { scenario: preset.scenario, view: { snippetTab: 'httpx', recommendationSource: 'target' } }, warnings: [] });
+      expect(decoded).toEqual({ ok: true, payload: { scenario: preset.scenario, view: { snippetTab: 'httpx' } }, warnings: [] });
     }
   });
 
   it('should round-trip generated scenarios exactly', () => {
     fc.assert(
       fc.property(scenarioArb, fc.constantFrom(...SNIPPET_TABS), (scenario, snippetTab) => {
-        const view = { snippetTab, recommendationSource: 'formula' as const };
+        const view = { snippetTab };
         const decoded = decodeShareFragment(encodeShareFragment({ scenario, view }));
         expect(decoded.ok && decoded.payload).toEqual({ scenario, view });
       }),

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index.ts';
-import { EXPORT_TABS, selectTabSnippets, type GeneratedSnippet } from '../../store/exportSelectors.ts';
-import { selectChosenSize } from '../../store/simSelectors.ts';
+import { EXPORT_TABS, selectExportChanges, selectTabSnippets, type GeneratedSnippet } from '../../store/exportSelectors.ts';
+import { plural } from '../../core/index.ts';
 import { copyText, downloadText } from '../share/clipboard.ts';
 import { highlightToHtml } from './highlight.ts';
 import { Tabs } from '../ui/Tabs.tsx';
@@ -41,15 +41,26 @@ function SnippetView({ snippet }: { snippet: GeneratedSnippet }) {
 export function ExportPanel() {
   const tab = useAppStore((s) => s.snippetTab);
   const setTab = useAppStore((s) => s.setSnippetTab);
-  const chosen = useAppStore(useShallow(selectChosenSize));
+  const pools = useAppStore(useShallow((s) => [s.scenario.pool, ...s.scenario.pools]));
+  const changes = useAppStore(selectExportChanges);
   const snippets = useAppStore((s) => selectTabSnippets(s, window.location.href));
   return (
     <section className="card" aria-labelledby="export-title">
       <h2 id="export-title">Export: ready-to-paste client configuration</h2>
       <p className="field__help" data-testid="export-source">
-        Sized by {chosen.source === 'target' ? 'the target-based recommendation' : 'the formula'}: {chosen.maxConnections} connections, {chosen.maxKeepalive} kept idle,
-        keep-alive {chosen.keepaliveSec} s. Keys come from environment variables; none is ever written into the code.
+        Exports your pool{pools.length > 1 ? 's' : ''}, exactly as simulated:{' '}
+        {pools
+          .map((p) => `${pools.length > 1 ? `${p.name}: ` : ''}${plural(p.maxConnections, 'connection')}, ${p.maxKeepalive} kept idle, keep-alive ${p.keepaliveSec} s`)
+          .join('; ')}
+        . Apply a proposal above to export it instead. Keys come from environment variables; none is ever written into the code.
       </p>
+      {changes ? (
+        <p className="field__help" data-testid="export-changes">
+          {changes.changes.length
+            ? `Changes from the ${changes.client.label} defaults: ${changes.changes.join('; ')}.`
+            : `Same as the ${changes.client.label} defaults.`}
+        </p>
+      ) : null}
       <Tabs idBase="export" label="Library" tabs={EXPORT_TABS} selected={tab} onSelect={setTab}>
         {snippets.map((snippet) => (
           <SnippetView key={snippet.target.id} snippet={snippet} />

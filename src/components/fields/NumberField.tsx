@@ -42,7 +42,7 @@ export function NumberField({ path, label, unit, help, scale = 1, optional = fal
         value={draft ?? displayNumber(stored, scale)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error ${id}-help` : `${id}-help`}
-        onChange={(e) => (optional && e.target.value.trim() === '' ? editValue(path, undefined) : editNumber(path, e.target.value, scale))}
+        onChange={(e) => (optional && e.target.value.trim() === '' ? editValue(path, undefined) : editNumber(path, e.target.value, scale, unit))}
         onBlur={() => blurField(path)}
       />
     </FieldShell>

@@ -1,3 +1,4 @@
+import { formatNumber, plural } from '../../core/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { selectMonitor } from '../../store/simSelectors.ts';
 
@@ -5,6 +6,7 @@ export function MonitorPanel() {
   const figures = useAppStore(selectMonitor);
   const saved = useAppStore((s) => s.simResult?.unpooled.savedMs ?? null);
   const handshakes = useAppStore((s) => s.simResult?.newConnections ?? null);
+  const requests = useAppStore((s) => s.simResult?.requests ?? null);
   if (!figures.length) return null;
   return (
     <section className="card" aria-labelledby="monitor-title" data-testid="monitor">
@@ -21,7 +23,8 @@ export function MonitorPanel() {
       </ul>
       {saved !== null ? (
         <p data-testid="handshake-saved">
-          Pooling saves <strong>{(saved / 1000).toFixed(1)} s</strong> of handshakes over the simulated requests ({handshakes} new connections instead of one per request).
+          Pooling saves <strong>{formatNumber(saved / 1000, 1)} s</strong> of handshakes over the {plural(requests ?? 0, 'simulated request')} ({plural(handshakes ?? 0, 'new connection')}{' '}
+          instead of one per request).
         </p>
       ) : null}
     </section>

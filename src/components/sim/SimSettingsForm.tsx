@@ -7,8 +7,6 @@ export function SimSettingsForm() {
       <div className="grid">
         <NumberField path="sim.requests" label="Simulated requests" unit="requests" help="More requests, steadier tails; the page runs up to about 6 million." />
         <NumberField path="sim.seed" label="Random seed" unit="integer" help="Same scenario and seed give exactly the same results." />
-        <NumberField optional path="network.serverIdleSec" label="Server idle timeout" unit="s" help="The API closes idle connections after this; leave empty if unknown." />
-        <NumberField optional path="pool.poolTimeoutSec" label="Pool timeout" unit="s" help="Fail a request that waited this long for a connection (httpx); empty = wait forever (undici)." />
       </div>
     </section>
   );

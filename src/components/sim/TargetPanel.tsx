@@ -1,18 +1,69 @@
-import { describeTarget } from '../../core/index.ts';
+import { useState } from 'react';
+import { describeTarget, isApplied, plural, type Proposal } from '../../core/index.ts';
 import { useAppStore } from '../../store/index.ts';
-import { selectFormula } from '../../store/selectors.ts';
+import { selectFormulaProposal, selectTargetProposal, selectTargetStatus } from '../../store/simSelectors.ts';
 import { NumberField } from '../fields/NumberField.tsx';
 import { SelectField } from '../fields/SelectField.tsx';
 
+function ProposalCard({ title, proposal, testId, pending, note }: { title: string; proposal: Proposal | null; testId: string; pending: string; note?: string | undefined }) {
+  const scenario = useAppStore((s) => s.scenario);
+  const apply = useAppStore((s) => s.applyProposal);
+  const [refused, setRefused] = useState(false);
+  const applied = proposal ? isApplied(proposal, scenario) : false;
+  return (
+    <div className="proposal" data-testid={testId}>
+      <h3 className="proposal__title">{title}</h3>
+      {proposal ? (
+        <>
+          <ul className="proposal__pools">
+            {proposal.pools.map((p) => (
+              <li key={p.name} data-testid={`${testId}-pool-${p.name}`}>
+                {proposal.pools.length > 1 ? <strong>{p.name}: </strong> : null}
+                <span data-testid={`${testId}-connections`}>{plural(p.maxConnections, 'connection')}</span>, {p.maxKeepalive} kept idle, keep-alive {p.keepaliveSec} s
+                {p.perTenantMaxConnections !== undefined ? `, ${p.perTenantMaxConnections} per tenant` : ''}
+              </li>
+            ))}
+          </ul>
+          {note ? <p className="field__help">{note}</p> : null}
+          <button
+            type="button"
+            disabled={applied}
+            data-testid={`${testId}-apply`}
+            onClick={() => setRefused(!apply(proposal))}
+            aria-describedby={refused ? `${testId}-refused` : undefined}
+          >
+            {applied ? 'Applied to your pool ✓' : 'Apply to your pool'}
+          </button>
+          {refused ? (
+            <p id={`${testId}-refused`} className="field__error" role="alert">
+              The scenario changed since this was computed; wait for the new proposal.
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className="chart__waiting" data-testid={`${testId}-pending`}>
+          {pending}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Two proposals beside the user's pool: the formula's and the smallest pool meeting the target.
+ * Neither changes anything until applied; the target-based one is shown only while it belongs to
+ * the current inputs, so a stale answer can never be applied or exported.
+ */
 export function TargetPanel() {
   const target = useAppStore((s) => s.scenario.target);
   const recommendation = useAppStore((s) => s.targetRecommendation);
-  const formula = useAppStore(selectFormula);
-  const source = useAppStore((s) => s.recommendationSource);
-  const setSource = useAppStore((s) => s.setRecommendationSource);
+  const formula = useAppStore(selectFormulaProposal);
+  const targetProposal = useAppStore(selectTargetProposal);
+  const status = useAppStore(selectTargetStatus);
+  const searching = status === 'searching';
   return (
     <section className="card" aria-labelledby="target-title">
-      <h2 id="target-title">Recommendation that meets a target</h2>
+      <h2 id="target-title">Proposals for your pool</h2>
       <div className="grid">
         <SelectField
           path="target.metric"
@@ -31,33 +82,19 @@ export function TargetPanel() {
           <NumberField path="target.value" label="p99 queue wait" unit="ms" help="How long the slowest 1 % may wait for a connection." />
         )}
       </div>
-      {recommendation ? (
-        <div className="recommendation" data-testid="target-recommendation">
-          <p className="figures">
-            <span className="figure">
-              <span className="figure__label">formula</span>
-              <span className="figure__value" data-testid="formula-size">{formula.maxConnections}</span>
-            </span>
-            <span className="figure">
-              <span className="figure__label">meets {describeTarget(target)}</span>
-              <span className="figure__value" data-testid="target-size">{recommendation.met ? recommendation.maxConnections : '—'}</span>
-            </span>
-          </p>
-          <p data-testid="target-explanation">{recommendation.explanation}</p>
-        </div>
-      ) : (
-        <p className="chart__waiting">Searching for the smallest pool that meets the target…</p>
-      )}
-      <fieldset className="source-choice">
-        <legend>Exported code follows</legend>
-        <label>
-          <input type="radio" name="recommendation-source" checked={source === 'formula'} onChange={() => setSource('formula')} /> the formula ({formula.maxConnections} / {formula.maxKeepalive})
-        </label>
-        <label>
-          <input type="radio" name="recommendation-source" checked={source === 'target'} disabled={!recommendation?.met} onChange={() => setSource('target')} /> the target-based size
-          {recommendation?.met ? ` (${recommendation.maxConnections} / ${recommendation.maxKeepalive})` : ''}
-        </label>
-      </fieldset>
+      <div className="proposals">
+        <ProposalCard title="Formula" proposal={formula} testId="proposal-formula" pending="" />
+        <ProposalCard
+          title={`Meets ${describeTarget(target)}`}
+          proposal={targetProposal}
+          testId="proposal-target"
+          pending={searching ? 'Searching for the smallest pool that meets the target…' : 'No pool in the searched range meets the target.'}
+          note={recommendation && !searching ? recommendation.explanation : undefined}
+        />
+      </div>
+      {recommendation && status === 'unmet' ? (
+        <p data-testid="target-explanation">{recommendation.explanation}</p>
+      ) : null}
     </section>
   );
 }

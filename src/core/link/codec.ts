@@ -9,19 +9,26 @@
  * error message that says what was wrong. Nothing here throws, and nothing is ever rendered as HTML.
  */
 import lzString from 'lz-string';
+import { CLIENT_IDS, DEFAULT_CLIENT_ID, type ClientId } from '../clients.ts';
 import { formatErrors, parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 export const LINK_VERSION = 1;
-export const SNIPPET_TABS = ['undici', 'undici7', 'httpx', 'httpx-sync', 'sdks', 'monitoring'] as const;
-export type SnippetTab = (typeof SNIPPET_TABS)[number];
+/** Export tabs are the clients of the clients table, one tab per client. */
+export const SNIPPET_TABS: readonly ClientId[] = CLIENT_IDS;
+export type SnippetTab = ClientId;
+
+/**
+ * Tab ids of links made before tabs followed the clients table; they open the nearest tab.
+ * `recommendationSource` of those links is dropped: exports now follow the scenario's own pool.
+ */
+const LEGACY_TABS: Readonly<Record<string, SnippetTab>> = { 'httpx-sync': 'httpx', sdks: 'anthropic-py', monitoring: 'undici' };
 
 export interface ViewState {
   snippetTab: SnippetTab;
-  recommendationSource: 'formula' | 'target';
 }
 
-export const DEFAULT_VIEW: ViewState = { snippetTab: 'undici', recommendationSource: 'formula' };
+export const DEFAULT_VIEW: ViewState = { snippetTab: DEFAULT_CLIENT_ID };
 
 export interface SharePayload {
   scenario: Scenario;
@@ -61,9 +68,8 @@ function validView(value: unknown, warnings: string[]): ViewState {
   const view = { ...DEFAULT_VIEW };
   const raw = value as Record<string, unknown>;
   if (typeof raw.snippetTab === 'string' && (SNIPPET_TABS as readonly string[]).includes(raw.snippetTab)) view.snippetTab = raw.snippetTab as SnippetTab;
+  else if (typeof raw.snippetTab === 'string' && Object.hasOwn(LEGACY_TABS, raw.snippetTab)) view.snippetTab = LEGACY_TABS[raw.snippetTab]!;
   else if (raw.snippetTab !== undefined) warnings.push(`unknown snippet tab ${JSON.stringify(String(raw.snippetTab).slice(0, 30))} was replaced by "${DEFAULT_VIEW.snippetTab}"`);
-  if (raw.recommendationSource === 'formula' || raw.recommendationSource === 'target') view.recommendationSource = raw.recommendationSource;
-  else if (raw.recommendationSource !== undefined) warnings.push('unknown recommendation choice was replaced by "formula"');
   return view;
 }
 
