@@ -1,6 +1,6 @@
 /** fast-check generators of valid scenarios, shared by the link and snippet property tests. */
 import fc from 'fast-check';
-import { parseScenario, type Scenario } from '../../src/core/index.ts';
+import { CLIENT_IDS, parseScenario, PROVIDER_IDS, type Scenario } from '../../src/core/index.ts';
 
 /** Printable strings that are hostile in generated code: quotes, backticks, ${, braces, comment ends, unicode. */
 export const hostileName = fc
@@ -36,6 +36,9 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     apiKeyEnv: fc.constantFrom('ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'MY_KEY_2'),
     baseUrl: fc.constantFrom('https://api.anthropic.com', 'https://api.openai.com/v1', 'http://127.0.0.1:8080'),
+    provider: fc.option(fc.constantFrom(...PROVIDER_IDS), { nil: undefined }),
+    client: fc.option(fc.constantFrom(...CLIENT_IDS), { nil: undefined }),
+    requestsPerMinute: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }),
   })
   .map((r) => {
     const extra = r.extraName === r.poolName ? `${r.extraName}-2`.slice(-60) : r.extraName;
@@ -46,7 +49,9 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
       network: { rttMs: r.rttMs, tls: r.tls },
       pool: { name: r.poolName, protocol: r.protocol, maxConnections: r.maxConnections, maxKeepalive: Math.floor(r.maxConnections * r.keepShare), keepaliveSec: r.keepaliveSec },
       pools: split ? [{ name: extra, maxConnections: r.maxConnections, maxKeepalive: 1 }] : [],
-      endpoint: { baseUrl: r.baseUrl, apiKeyEnv: r.apiKeyEnv },
+      endpoint: { baseUrl: r.baseUrl, apiKeyEnv: r.apiKeyEnv, ...(r.provider ? { provider: r.provider } : {}) },
+      ...(r.client ? { client: r.client } : {}),
+      ...(r.requestsPerMinute ? { rateLimit: { requestsPerMinute: r.requestsPerMinute, simulate: r.split } } : {}),
       sim: { seed: r.seed },
     };
     const parsed = parseScenario(input);

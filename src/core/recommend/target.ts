@@ -37,8 +37,11 @@ export function describeTarget(target: Target): string {
     : `p99 queue wait ≤ ${Number(target.value.toPrecision(4))} ms`;
 }
 
-/** Requests per probe: enough for a stable p99, few enough for an interactive search. */
-export const PROBE_REQUESTS = 40_000;
+/**
+ * Requests per probe at most. Up to this many, a probe is exactly the run of the pool it proposes
+ * (same requests, same seed), so an applied recommendation shows the very numbers that chose it.
+ */
+export const PROBE_REQUESTS = 200_000;
 
 export function recommendForTarget(scenario: Scenario, options: Pick<SimOptions, 'shouldStop'> = {}): TargetRecommendation {
   const formula = computeFormula(scenario);
