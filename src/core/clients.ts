@@ -43,6 +43,16 @@ export interface SnippetTargetFacts {
   language: 'javascript' | 'typescript' | 'python';
 }
 
+/** Option names and behaviours the snippet generators write into code where versions differ, each with its source. */
+export interface SnippetFacts {
+  /** Where the HTTP/2 streams-per-connection limit goes in undici's Agent options. */
+  streamsOption?: { name: 'maxConcurrentStreams' | 'h2Options.maxConcurrentStreams'; source: SourceRef };
+  /** Whether concurrent POSTs share one HTTP/2 connection (undici 7 runs one non-idempotent request at a time per connection). */
+  multiplexesPosts?: { value: boolean; source: SourceRef };
+  /** The line that implements `keepaliveRule` (which idle connections the pool closes). */
+  keepaliveRuleSource?: SourceRef;
+}
+
 export interface ClientFacts {
   id: string;
   label: string;
@@ -61,6 +71,7 @@ export interface ClientFacts {
   sources: Partial<Record<keyof ClientDefaults, SourceRef>>;
   /** Snippet targets offered under this client's export tab, in tab order. */
   targets: SnippetTargetFacts[];
+  snippet?: SnippetFacts;
 }
 
 const HTTPX = 'httpx 0.28.1';
@@ -135,6 +146,11 @@ export const CLIENTS = [
       keepaliveSec: { package: UNDICI8, file: 'lib/dispatcher/client.js', line: 311 },
       protocol: { package: UNDICI8, file: 'lib/dispatcher/client.js', line: 234 },
     },
+    snippet: {
+      // The top-level maxConcurrentStreams still works but warns that it will go in a future major.
+      streamsOption: { name: 'h2Options.maxConcurrentStreams', source: { package: UNDICI8, file: 'lib/dispatcher/client.js', line: 332 } },
+      multiplexesPosts: { value: true, source: { package: UNDICI8, file: 'lib/dispatcher/client-h2.js', line: 398 } },
+    },
     targets: [
       { id: 'undici', label: 'undici 8', filename: 'pool.mjs', language: 'javascript' },
       { id: 'monitor-undici', label: 'Monitor (undici)', filename: 'pool-monitor.mjs', language: 'javascript' },
@@ -155,6 +171,10 @@ export const CLIENTS = [
       maxConnections: { package: UNDICI7, file: 'lib/dispatcher/pool.js', line: 68 },
       keepaliveSec: { package: UNDICI7, file: 'lib/dispatcher/client.js', line: 253 },
       streamsPerConnection: { package: UNDICI7, file: 'lib/dispatcher/client.js', line: 270 },
+    },
+    snippet: {
+      streamsOption: { name: 'maxConcurrentStreams', source: { package: UNDICI7, file: 'lib/dispatcher/client.js', line: 270 } },
+      multiplexesPosts: { value: false, source: { package: UNDICI7, file: 'lib/dispatcher/client-h2.js', line: 197 } },
     },
     targets: [{ id: 'undici7', label: 'undici 7', filename: 'pool.mjs', language: 'javascript' }],
   },
@@ -189,6 +209,7 @@ export const CLIENTS = [
       keepaliveSec: { package: HTTPX, file: 'httpx/_config.py', line: 178 },
       protocol: { package: HTTPX, file: 'httpx/_client.py', line: 650 },
     },
+    snippet: { keepaliveRuleSource: { package: 'httpcore 1.0.9', file: 'httpcore/_async/connection_pool.py', line: 294 } },
     targets: [
       { id: 'httpx', label: 'httpx async', filename: 'pool.py', language: 'python' },
       { id: 'httpx-sync', label: 'httpx sync', filename: 'pool.py', language: 'python' },
@@ -212,6 +233,7 @@ export const CLIENTS = [
       keepaliveSec: { package: HTTPX2, file: 'httpx2/_config.py', line: 174 },
       protocol: { package: HTTPX2, file: 'httpx2/_client.py', line: 624 },
     },
+    snippet: { keepaliveRuleSource: { package: 'httpcore2 2.13.1', file: 'httpcore2/_async/connection_pool.py', line: 293 } },
     targets: [
       { id: 'httpx2', label: 'httpx2 async', filename: 'pool.py', language: 'python' },
       { id: 'httpx2-sync', label: 'httpx2 sync', filename: 'pool.py', language: 'python' },
@@ -263,7 +285,9 @@ export const CLIENTS = [
     defaults: { ...undiciDefaults('h1'), readTimeoutSec: 600 },
     http2: 'Through Node’s global fetch: HTTP/1.1 unless given an undici Agent with allowH2.',
     keepaliveRule: undiciKeepalive,
-    sources: {},
+    sources: {
+      readTimeoutSec: { package: 'openai 7.59.0', file: 'src/client.ts', line: 2590 },
+    },
     targets: [{ id: 'openai-ts', label: 'OpenAI SDK (TypeScript)', filename: 'openai-client.ts', language: 'typescript' }],
   },
   {
@@ -277,7 +301,9 @@ export const CLIENTS = [
     defaults: { ...undiciDefaults('h1'), readTimeoutSec: 600 },
     http2: 'Through Node’s global fetch: HTTP/1.1 unless given an undici Agent with allowH2.',
     keepaliveRule: undiciKeepalive,
-    sources: {},
+    sources: {
+      readTimeoutSec: { package: '@anthropic-ai/sdk 1.14.0', file: 'src/client.ts', line: 2231 },
+    },
     targets: [{ id: 'anthropic-ts', label: 'Anthropic SDK (TypeScript)', filename: 'anthropic-client.ts', language: 'typescript' }],
   },
 ] as const satisfies readonly ClientFacts[];

@@ -5,7 +5,7 @@ import type { Command } from '../command.ts';
 export const snippetCommand: Command = {
   name: 'snippet',
   usage: 'snippet <target> <scenario.json | ->',
-  summary: `print ready-to-paste client code sized by the formula (targets: ${SNIPPET_TARGETS.map((t) => t.id).join(', ')})`,
+  summary: `print ready-to-paste client code with the scenario's own pool settings (targets: ${SNIPPET_TARGETS.map((t) => t.id).join(', ')})`,
   async run(args: string[], io: CliIO): Promise<number> {
     const [targetId, scenarioArg] = args;
     if (!targetId) throw new CliError(`missing target (one of ${SNIPPET_TARGETS.map((t) => t.id).join(', ')})`);

@@ -62,4 +62,23 @@ export function pyIdentifier(name: string, suffix: string, taken: Set<string>): 
   return id;
 }
 
+/** Plain data (strings, numbers, arrays, objects) as a JavaScript literal; strings through jsString. */
+export function jsLiteral(value: unknown): string {
+  if (typeof value === 'string') return jsString(value);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return `[${value.map(jsLiteral).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : jsString(k)}: ${jsLiteral(v)}`);
+  return `{ ${entries.join(', ')} }`;
+}
+
+/** Plain data as a Python literal; strings through pyString. */
+export function pyLiteral(value: unknown): string {
+  if (typeof value === 'string') return pyString(value);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return `[${value.map(pyLiteral).join(', ')}]`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${pyString(k)}: ${pyLiteral(v)}`)
+    .join(', ')}}`;
+}
+
 const RESERVED = new Set(['fetch', 'Agent', 'setGlobalDispatcher', 'process']);

@@ -1,13 +1,15 @@
+import { findClient, type ClientFacts } from '../clients.ts';
 import { renderHttpx } from './httpxCommon.ts';
 import type { SnippetInput } from './input.ts';
 
-/** httpx AsyncClient: the usual choice for asyncio services (FastAPI and the like). */
+export const HTTPX = findClient('httpx') as ClientFacts;
+
+/** httpx 0.28 AsyncClient: asyncio services (FastAPI and the like) that still run httpx. */
 export function httpxSnippet(input: SnippetInput): string {
-  return renderHttpx(input, {
-    library: 'httpx (AsyncClient, Python 3.8+); save as pool.py',
-    clientClass: 'httpx.AsyncClient',
-    asyncWord: 'async ',
-    awaitWord: 'await ',
-    closeMethod: 'aclose',
-  });
+  return renderHttpx(input, { client: HTTPX, isAsync: true });
+}
+
+/** httpx 0.28 Client: threaded or synchronous code (Flask, Django, scripts). */
+export function httpxSyncSnippet(input: SnippetInput): string {
+  return renderHttpx(input, { client: HTTPX, isAsync: false });
 }

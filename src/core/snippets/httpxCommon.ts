@@ -1,44 +1,64 @@
-/** Shared shape of the httpx modules (async and sync differ in a few words, kept in a flavour table). */
+/**
+ * The httpx and httpx2 modules (pool.py). httpx 0.28 and httpx2 share their API under different
+ * import names; their pools differ in which idle connections they close, which the flavour's
+ * clients-table entry states, so the comments next to the numbers follow the library.
+ */
+import type { ClientFacts } from '../clients.ts';
+import { keepaliveRemark } from './comments.ts';
 import { header } from './header.ts';
-import { pyIdentifier, pyString } from './escape.ts';
-import type { PoolSizing, SnippetInput } from './input.ts';
+import { pyLiteral, pyString } from './escape.ts';
+import { clientCaps, type PoolSizing, type SnippetInput } from './input.ts';
+import { pyClientDefinitions, pyClientNames, pyCloseLines } from './pyPools.ts';
+import { cite } from './undiciAgents.ts';
 
 export interface HttpxFlavour {
-  library: string;
-  clientClass: 'httpx.AsyncClient' | 'httpx.Client';
-  asyncWord: '' | 'async ';
-  awaitWord: '' | 'await ';
-  closeMethod: 'aclose' | 'close';
+  /** The clients-table entry (`httpx` or `httpx2`). */
+  client: ClientFacts;
+  isAsync: boolean;
 }
 
-export function clientNames(input: SnippetInput): string[] {
-  const taken = new Set<string>();
-  return input.pools.map((p) => pyIdentifier(p.name, 'client', taken));
+export function pyModule(client: ClientFacts): 'httpx' | 'httpx2' {
+  return client.poolRules === 'httpcore1' ? 'httpx' : 'httpx2';
 }
 
-const seconds = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
+export const seconds = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
 
-export function limitsAndTimeout(input: SnippetInput, pool: PoolSizing, indent: string): string[] {
+function keepaliveComment(client: ClientFacts, max: number, idle: number): string {
+  const rule = client.snippet?.keepaliveRuleSource;
+  if (client.poolRules !== 'httpcore1') return 'idle connections kept warm; only idle ones beyond this are closed';
+  if (idle >= max) return 'equal to max_connections, which httpcore 1.x needs to keep connections under load';
+  return `below max_connections: httpcore 1.x closes idle connections while ALL open ones exceed ${idle}, so under load reuse collapses; set it to ${max}${rule ? ` (${cite(rule)})` : ''}`;
+}
+
+/** `limits=`, `timeout=` and `http2=` arguments for one client of `pool`, in the flavour's module. */
+export function limitsAndTimeout(input: SnippetInput, pool: PoolSizing, client: ClientFacts): string[] {
+  const m = pyModule(client);
+  const { maxConnections, maxKeepalive } = clientCaps(pool);
+  const perTenant = pool.tenants > 1 ? ' for this tenant' : '';
   return [
-    `${indent}limits=httpx.Limits(`,
-    `${indent}    max_connections=${pool.maxConnections},  # max open connections`,
-    `${indent}    max_keepalive_connections=${pool.maxKeepalive},  # idle connections kept warm`,
-    `${indent}    keepalive_expiry=${seconds(pool.keepaliveSec)},  # seconds idle before closing; outlasts users' think time`,
-    `${indent}),`,
-    `${indent}timeout=httpx.Timeout(`,
-    `${indent}    connect=${seconds(input.connectTimeoutSec)},`,
-    `${indent}    read=${seconds(input.readTimeoutSec)},  # max silence between chunks: long streams must not hit it`,
-    `${indent}    write=30.0,`,
-    `${indent}    pool=${seconds(input.poolTimeoutSec)},  # max wait for a free connection before httpx.PoolTimeout`,
-    `${indent}),`,
-    `${indent}http2=${pool.protocol === 'h2' ? 'True,  # needs the h2 package: pip install "httpx[http2]"' : 'False,'}`,
+    `limits=${m}.Limits(`,
+    `    max_connections=${maxConnections},  # max open connections${perTenant}`,
+    `    max_keepalive_connections=${maxKeepalive},  # ${keepaliveComment(client, maxConnections, maxKeepalive)}`,
+    `    keepalive_expiry=${seconds(pool.keepaliveSec)},  # ${keepaliveRemark(input, pool)}`,
+    '),',
+    `timeout=${m}.Timeout(`,
+    `    connect=${seconds(input.connectTimeoutSec)},`,
+    `    read=${seconds(input.readTimeoutSec)},  # max silence between chunks: long streams must not hit it`,
+    '    write=30.0,',
+    pool.poolTimeoutSec !== undefined
+      ? `    pool=${seconds(pool.poolTimeoutSec)},  # max wait for a free connection before ${m}.PoolTimeout`
+      : `    pool=None,  # the scenario sets no pool timeout: a request waits for a free connection as long as it takes`,
+    '),',
+    pool.protocol === 'h2' ? `http2=True,  # needs the h2 package: pip install "${m}[http2]"` : 'http2=False,  # HTTP/1.1: one request per connection at a time',
   ];
 }
 
-export function authHeaders(input: SnippetInput): string {
-  return input.auth === 'bearer'
-    ? '{"authorization": f"Bearer {_api_key()}", "content-type": "application/json"}'
-    : '{"x-api-key": _api_key(), "anthropic-version": "2023-06-01", "content-type": "application/json"}';
+/** The request headers as a Python dict literal; the key comes from the environment at call time. */
+export function pyAuthHeaders(input: SnippetInput): string {
+  const p = input.provider;
+  const key = p.keyPrefix ? `${pyString(p.keyPrefix)} + _api_key()` : '_api_key()';
+  const entries = [[pyString(p.keyHeader), key], ...p.extraHeaders.map(([k, v]) => [pyString(k), pyString(v)]), ['"content-type"', '"application/json"']];
+  return `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
 }
 
 export function apiKeyFunction(input: SnippetInput): string {
@@ -52,58 +72,63 @@ def _api_key() -> str:
     return key`;
 }
 
-/** A small request for the __main__ demo, in the API's own shape. */
-function demoRequest(input: SnippetInput): string {
-  return input.auth === 'bearer'
-    ? '"/chat/completions", {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Say hi"}]}'
-    : '"/v1/messages", {"model": "claude-sonnet-4-5", "max_tokens": 64, "messages": [{"role": "user", "content": "Say hi"}]}';
-}
-
 export function renderHttpx(input: SnippetInput, flavour: HttpxFlavour): string {
-  const names = clientNames(input);
+  const m = pyModule(flavour.client);
+  const cls = `${m}.${flavour.isAsync ? 'AsyncClient' : 'Client'}`;
+  const a = flavour.isAsync ? 'async ' : '';
+  const aw = flavour.isAsync ? 'await ' : '';
+  const names = pyClientNames(input);
   const main = names[0]!;
-  const clients = input.pools.map((pool, i) =>
-    [`# Pool ${pyString(pool.name)}`, `${names[i]} = ${flavour.clientClass}(`, '    base_url=BASE_URL,', ...limitsAndTimeout(input, pool, '    '), ')'].join('\n'),
-  );
-  const isAsync = flavour.asyncWord !== '';
-  return `${header(input, '#', flavour.library)}
+  const tenantMain = main.cache !== undefined;
+  const demoClient = main.client(pyString('tenant-1'));
+  const definitions = pyClientDefinitions(input, {
+    type: cls,
+    library: m,
+    construct: (pool) => [`${cls}(`, '    base_url=BASE_URL,', ...limitsAndTimeout(input, pool, flavour.client).map((l) => `    ${l}`), ')'],
+  });
+  const rule = flavour.client.snippet?.keepaliveRuleSource;
+  const library = `${flavour.client.label} (${flavour.isAsync ? 'AsyncClient' : 'Client, synchronous'}; checked on ${flavour.client.poolLibrary}); save as pool.py`;
+  const demo = `post_json(${pyString(input.provider.path)}, ${pyLiteral(input.provider.demoBody)}${tenantMain ? `, ${demoClient}` : ''})`;
+  return `${header(input, '#', library, [`Keep-alive${rule ? ` (${cite(rule)})` : ''}: ${flavour.client.keepaliveRule}`])}
 import os
 
-import httpx
+import ${m}
 
-BASE_URL = ${pyString(input.scenario.endpoint.baseUrl)}
+BASE_URL = ${pyString(input.provider.baseUrl)}
 ${apiKeyFunction(input)}
 
 
 # One client per pool for the whole process: a client per request would pool nothing.
-${clients.join('\n\n')}
+${definitions}
 
 
-${flavour.asyncWord}def post_json(path: str, body: dict, client: ${flavour.clientClass} = ${main}) -> httpx.Response:
-    """POST a JSON body to the API through a pool."""
-    return ${flavour.awaitWord}client.post(path, json=body, headers=${authHeaders(input)})
+${a}def post_json(path: str, body: dict, client: ${cls}${tenantMain ? '' : ` = ${main.exported}`}) -> ${m}.Response:
+    """POST a JSON body to BASE_URL + path through a pool${tenantMain ? ` (client: ${main.exported}(tenant_id))` : ''}."""
+    return ${aw}client.post(path, json=body, headers=${pyAuthHeaders(input)})
 
 
-${flavour.asyncWord}def close_pools() -> None:
+${a}def close_pools() -> None:
     """Close the pools gracefully on shutdown."""
-${names.map((n) => `    ${flavour.awaitWord}${n}.${flavour.closeMethod}()`).join('\n')}
+${pyCloseLines(input, (c) => `${aw}${c}.${flavour.isAsync ? 'aclose' : 'close'}()`)
+  .map((l) => `    ${l}`)
+  .join('\n')}
 
 
 if __name__ == "__main__":
 ${
-  isAsync
+  flavour.isAsync
     ? `    import asyncio
 
     async def _demo() -> None:
         try:
-            response = await post_json(${demoRequest(input)})
+            response = await ${demo}
             print(response.status_code)
         finally:
             await close_pools()
 
     asyncio.run(_demo())`
     : `    try:
-        response = post_json(${demoRequest(input)})
+        response = ${demo}
         print(response.status_code)
     finally:
         close_pools()`

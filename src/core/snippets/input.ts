@@ -1,10 +1,13 @@
 /**
- * What every generator reads: the scenario's endpoint, and one sizing per pool — the formula's, or
- * the target-based recommendation for the main pool when the user picked it.
+ * What every generator reads: the scenario's own pools, exactly as set (sizes, keep-alive,
+ * protocol, tenants, pool timeout), its endpoint, and the timeouts derived from its durations.
+ * The formula appears only where a client cannot use the pool as set: undici 7 runs one POST per
+ * HTTP/2 connection, so it needs the HTTP/1.1 size for the same load.
  */
 import { computeFormula } from '../formula.ts';
 import { lognormalParams } from '../scenario/durations.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { providerShape, type ProviderShape } from './provider.ts';
 
 export interface PoolSizing {
   name: string;
@@ -13,31 +16,31 @@ export interface PoolSizing {
   maxKeepalive: number;
   keepaliveSec: number;
   streamsPerConnection: number;
+  /** The scenario's wait limit for a free connection; undefined = it waits as long as it takes. */
+  poolTimeoutSec: number | undefined;
+  /** 1 = one shared pool; more = one pool per tenant, each capped at `tenantMaxConnections`. */
+  tenants: number;
+  tenantMaxConnections: number;
+  /** The pool's idle allowance split in proportion to the tenant's cap, as the simulator does. */
+  tenantMaxKeepalive: number;
+  /** Connections the same load needs over HTTP/1.1 (formula), whole pool and per tenant. */
+  h1MaxConnections: number;
+  h1TenantMaxConnections: number;
   /** Classes routed here, for comments. */
   classes: string[];
   streaming: boolean;
 }
 
-export interface SizingChoice {
-  source: 'formula' | 'target';
-  maxConnections: number;
-  maxKeepalive: number;
-  keepaliveSec: number;
-}
-
 export interface SnippetInput {
   scenario: Scenario;
+  provider: ProviderShape;
   pools: PoolSizing[];
-  source: 'formula' | 'target';
   shareUrl?: string | undefined;
   /** Longest plausible response (about the p99 of the slowest class), seconds. */
   longestResponseSec: number;
   /** Read / body / headers timeout, seconds: generous over the longest response, so streams never hit it. */
   readTimeoutSec: number;
   connectTimeoutSec: number;
-  poolTimeoutSec: number;
-  /** Header scheme of the API: Anthropic's x-api-key or OpenAI-style bearer tokens. */
-  auth: 'anthropic' | 'bearer';
 }
 
 function p99Sec(d: Scenario['workload']['classes'][number]['duration']): number {
@@ -47,40 +50,43 @@ function p99Sec(d: Scenario['workload']['classes'][number]['duration']): number 
   return p ? Math.exp(p.mu + 2.3263478740408408 * p.sigma) : d.p95Sec * 2;
 }
 
-export function buildSnippetInput(scenario: Scenario, choice?: SizingChoice, shareUrl?: string): SnippetInput {
+export function buildSnippetInput(scenario: Scenario, shareUrl?: string): SnippetInput {
   const formula = computeFormula(scenario);
-  const settings = [scenario.pool, ...scenario.pools];
-  const pools: PoolSizing[] = settings.map((p, i) => {
-    const sized = formula.pools[i] ?? formula;
-    const useTarget = i === 0 && choice?.source === 'target';
+  const pools: PoolSizing[] = [scenario.pool, ...scenario.pools].map((p) => {
+    const sized = formula.pools.find((f) => f.pool === p.name) ?? formula;
     const routed = scenario.workload.classes.filter((c) => (c.pool ?? scenario.pool.name) === p.name);
+    const tenantCap = p.tenants > 1 ? Math.min(p.perTenantMaxConnections ?? p.maxConnections, p.maxConnections) : p.maxConnections;
     return {
       name: p.name,
       protocol: p.protocol,
-      maxConnections: useTarget ? choice.maxConnections : sized.maxConnections,
-      maxKeepalive: useTarget ? choice.maxKeepalive : sized.maxKeepalive,
-      keepaliveSec: useTarget ? choice.keepaliveSec : p.keepaliveSec,
+      maxConnections: p.maxConnections,
+      maxKeepalive: p.maxKeepalive,
+      keepaliveSec: p.keepaliveSec,
       streamsPerConnection: p.streamsPerConnection,
+      poolTimeoutSec: p.poolTimeoutSec,
+      tenants: p.tenants,
+      tenantMaxConnections: tenantCap,
+      tenantMaxKeepalive: p.tenants > 1 ? Math.min(tenantCap, Math.ceil((p.maxKeepalive * tenantCap) / p.maxConnections)) : p.maxKeepalive,
+      h1MaxConnections: sized.maxConnections,
+      h1TenantMaxConnections: sized.perTenantMaxConnections ?? sized.maxConnections,
       classes: routed.map((c) => c.name),
       streaming: routed.some((c) => c.streaming),
     };
   });
   const longest = Math.max(...scenario.workload.classes.map((c) => p99Sec(c.duration)));
   const rttSec = scenario.network.rttMs / 1000;
-  const auth = /openai/i.test(scenario.endpoint.baseUrl) || /OPENAI/.test(scenario.endpoint.apiKeyEnv) ? 'bearer' : 'anthropic';
   return {
     scenario,
+    provider: providerShape(scenario.endpoint),
     pools,
-    source: choice?.source ?? 'formula',
     shareUrl,
     longestResponseSec: longest,
     readTimeoutSec: Math.max(300, Math.ceil(longest * 3)),
     connectTimeoutSec: Math.max(10, Math.ceil(rttSec * 20)),
-    poolTimeoutSec: scenario.pool.poolTimeoutSec ?? 60,
-    auth,
   };
 }
 
-export function describeSource(input: SnippetInput): string {
-  return input.source === 'target' ? 'the smallest pool meeting the target in simulation' : 'the formula (peak × response ÷ interval + headroom)';
+/** The connection cap and idle allowance of one client: the pool's, or one tenant's share of it. */
+export function clientCaps(pool: PoolSizing): { maxConnections: number; maxKeepalive: number } {
+  return pool.tenants > 1 ? { maxConnections: pool.tenantMaxConnections, maxKeepalive: pool.tenantMaxKeepalive } : { maxConnections: pool.maxConnections, maxKeepalive: pool.maxKeepalive };
 }

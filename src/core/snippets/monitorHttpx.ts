@@ -1,77 +1,129 @@
+import { findClient, type ClientFacts } from '../clients.ts';
 import { header } from './header.ts';
-import type { SnippetInput } from './input.ts';
+import { pyModule } from './httpxCommon.ts';
+import { clientCaps, type SnippetInput } from './input.ts';
+import { pyClientNames } from './pyPools.ts';
 
 /**
- * The three numbers to watch for httpx, from httpcore's per-request trace extension: a request that
- * sees `connection.connect_tcp` opened a new connection; the time until its headers are sent is its
- * wait for a connection (plus any handshake); in-flight requests give the peak of busy connections.
+ * The numbers to watch for httpx or httpx2, from httpcore's per-request trace extension: a request
+ * that sees `connection.connect_tcp` opened a new connection; from `send_request_headers` until
+ * `response_closed` it holds a connection (busy); the time before its headers go out is its wait
+ * for a connection (plus any handshake). Works on the async and the sync client.
  */
-export function monitorHttpxSnippet(input: SnippetInput): string {
-  return `${header(input, '#', 'httpx (pool monitor via httpcore trace)')}
+function renderMonitor(input: SnippetInput, client: ClientFacts): string {
+  const m = pyModule(client);
+  const main = pyClientNames(input)[0]!;
+  return `${header(input, '#', `${client.label} (pool monitor via the httpcore trace extension; checked on ${client.poolLibrary})`)}
+from __future__ import annotations  # "A | B" annotations on Python < 3.10
+
 import logging
+import threading
 import time
 
-import httpx
+import ${m}
 
 logger = logging.getLogger("pool_monitor")
 
 
 class PoolMonitor:
-    """Counts reuse, peak busy connections and wait-before-send for every request of a client."""
+    """Counts requests, new connections, peak busy connections and wait before send for a client.
 
-    def __init__(self, max_connections: int = ${input.pools[0]!.maxConnections}) -> None:
+    Usage: monitor = PoolMonitor(); monitor.attach(${main.client('"tenant-1"')}); then call
+    monitor.log_summary() every minute. "Busy" counts requests holding a connection: over
+    HTTP/1.1 that is busy connections, over HTTP/2 streams in flight.
+    """
+
+    def __init__(self, max_connections: int = ${clientCaps(main.pool).maxConnections}) -> None:
         self.max_connections = max_connections
+        self._lock = threading.Lock()  # the sync client may send from many threads
+        self.busy = 0
         self.reset()
 
     def reset(self) -> None:
         self.requests = 0
         self.new_connections = 0
-        self.in_flight = 0
-        self.peak_in_flight = 0
+        self.peak_busy = self.busy
+        self.waited = 0
         self.wait_total_ms = 0.0
         self.wait_max_ms = 0.0
 
-    def attach(self, client: httpx.AsyncClient) -> None:
-        """Adds the trace hooks to every request the client sends."""
-        client.event_hooks["request"].append(self._on_request)
-        client.event_hooks["response"].append(self._on_response)
+    def attach(self, client: ${m}.AsyncClient | ${m}.Client) -> None:
+        """Adds the trace hook to every request the client sends."""
+        if isinstance(client, ${m}.AsyncClient):
+            client.event_hooks["request"].append(self._on_request_async)
+        else:
+            client.event_hooks["request"].append(self._on_request)
 
-    async def _on_request(self, request: httpx.Request) -> None:
+    def _tracker(self):
         started = time.perf_counter()
-        self.requests += 1
-        self.in_flight += 1
-        self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+        holding = False
+        with self._lock:
+            self.requests += 1
 
-        async def trace(event_name: str, info: dict) -> None:
-            if event_name == "connection.connect_tcp.started":
-                self.new_connections += 1
-            elif event_name.endswith("send_request_headers.started"):
-                waited = (time.perf_counter() - started) * 1000
-                self.wait_total_ms += waited
-                self.wait_max_ms = max(self.wait_max_ms, waited)
+        def on_event(event_name: str) -> None:
+            nonlocal holding
+            with self._lock:
+                if event_name == "connection.connect_tcp.started":
+                    self.new_connections += 1
+                elif event_name.endswith(".send_request_headers.started") and not holding:
+                    holding = True
+                    self.busy += 1
+                    self.peak_busy = max(self.peak_busy, self.busy)
+                    waited = (time.perf_counter() - started) * 1000
+                    self.waited += 1
+                    self.wait_total_ms += waited
+                    self.wait_max_ms = max(self.wait_max_ms, waited)
+                elif holding and (event_name.endswith(".response_closed.complete") or event_name.endswith(".response_closed.failed")):
+                    holding = False
+                    self.busy -= 1
+
+        return on_event
+
+    def _on_request(self, request: ${m}.Request) -> None:
+        on_event = self._tracker()
+
+        def trace(event_name: str, info: dict) -> None:
+            on_event(event_name)
 
         request.extensions["trace"] = trace
 
-    async def _on_response(self, response: httpx.Response) -> None:
-        self.in_flight -= 1
+    async def _on_request_async(self, request: ${m}.Request) -> None:
+        on_event = self._tracker()
+
+        async def trace(event_name: str, info: dict) -> None:
+            on_event(event_name)
+
+        request.extensions["trace"] = trace
 
     def log_summary(self) -> None:
-        reuse = 1 - self.new_connections / self.requests if self.requests else 0.0
-        mean_wait = self.wait_total_ms / self.requests if self.requests else 0.0
-        logger.info(
-            "pool: %d requests | reuse %.1f%% (aim > 85%%) | peak busy %d/%d | wait before send mean %.1f ms, max %.1f ms",
-            self.requests,
-            reuse * 100,
-            self.peak_in_flight,
-            self.max_connections,
-            mean_wait,
-            self.wait_max_ms,
-        )
-        self.reset()
+        """Logs the numbers since the last summary, then starts counting afresh."""
+        with self._lock:
+            reuse = max(0.0, 1 - self.new_connections / self.requests) if self.requests else 0.0
+            mean_wait = self.wait_total_ms / self.waited if self.waited else 0.0
+            logger.info(
+                "pool: %d requests | %d new connections, reuse %.1f%% (aim > 85%%) | peak busy %d/%d"
+                " | wait before send mean %.1f ms, max %.1f ms (queueing plus any handshake; long at peaks: pool too small)",
+                self.requests,
+                self.new_connections,
+                reuse * 100,
+                self.peak_busy,
+                self.max_connections,
+                mean_wait,
+                self.wait_max_ms,
+            )
+            self.reset()
 
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO)
     print("Usage: monitor = PoolMonitor(); monitor.attach(client); then call monitor.log_summary() every minute.")
 `;
+}
+
+export function monitorHttpxSnippet(input: SnippetInput): string {
+  return renderMonitor(input, findClient('httpx') as ClientFacts);
+}
+
+export function monitorHttpx2Snippet(input: SnippetInput): string {
+  return renderMonitor(input, findClient('httpx2') as ClientFacts);
 }

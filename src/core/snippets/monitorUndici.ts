@@ -1,6 +1,6 @@
 import { header } from './header.ts';
-import { agentNames } from './undiciCommon.ts';
-import type { SnippetInput } from './input.ts';
+import { clientCaps, type SnippetInput } from './input.ts';
+import { agentNames } from './undiciAgents.ts';
 
 /**
  * The three numbers to watch, from undici's diagnostics channels and the Agent's connect and
@@ -9,15 +9,16 @@ import type { SnippetInput } from './input.ts';
  */
 export function monitorUndiciSnippet(input: SnippetInput): string {
   const main = agentNames(input)[0]!;
-  return `${header(input, '//', 'undici 7 or 8 (pool monitor)')}
+  const agent = main.agent("'tenant-1'");
+  return `${header(input, '//', 'undici 7 or 8 (pool monitor; save as pool-monitor.mjs next to pool.mjs)')}
 import diagnosticsChannel from 'node:diagnostics_channel';
 
 /**
  * Logs reuse rate, peak open connections and wait before sending, every intervalMs.
- * Usage: import { ${main} } from './pool.mjs'; const stop = monitorPool(${main});
+ * Usage: import { ${main.exported} } from './pool.mjs'; const stop = monitorPool(${agent});
  * The request channels are process-wide: they count every undici request, not only this Agent's.
  */
-export function monitorPool(agent, { intervalMs = 60_000, maxConnections = ${input.pools[0]!.maxConnections}, log = console.log } = {}) {
+export function monitorPool(agent, { intervalMs = 60_000, maxConnections = ${clientCaps(main.pool).maxConnections}, log = console.log } = {}) {
   const startedAt = new WeakMap();
   let requests = 0;
   let newConnections = 0;
@@ -56,8 +57,8 @@ export function monitorPool(agent, { intervalMs = 60_000, maxConnections = ${inp
   const report = () => {
     const reuse = requests ? Math.max(0, 1 - newConnections / requests) : 0;
     log(
-      \`pool: \${requests} requests | reuse \${(reuse * 100).toFixed(1)}% (aim > 85%) | peak open \${peakOpen}/\${maxConnections}\` +
-        \` | wait before send mean \${(sent ? waitTotalMs / sent : 0).toFixed(1)} ms, max \${waitMaxMs.toFixed(1)} ms (> 0 at peaks: pool too small)\`,
+      \`pool: \${requests} requests | \${newConnections} new connections, reuse \${(reuse * 100).toFixed(1)}% (aim > 85%) | peak open \${peakOpen}/\${maxConnections}\` +
+        \` | wait before send mean \${(sent ? waitTotalMs / sent : 0).toFixed(1)} ms, max \${waitMaxMs.toFixed(1)} ms (queueing plus any handshake; long at peaks: pool too small)\`,
     );
     requests = 0;
     newConnections = 0;

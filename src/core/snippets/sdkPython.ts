@@ -1,45 +1,124 @@
+/**
+ * The official Python SDKs of today's majors (openai >= 3, anthropic >= 1) run on httpx2 and take
+ * the pool through `http_client=`. The snippet builds it with the SDK's own DefaultAsyncHttpxClient,
+ * which keeps the SDK's defaults (redirects; Anthropic's TCP keep-alive probes) while `limits=` and
+ * `timeout=` replace its 1000-connection pool and 600 s timeout.
+ */
+import { findClient, type ClientFacts, type SourceRef } from '../clients.ts';
+import type { Provider } from '../scenario/schema.ts';
 import { header } from './header.ts';
-import { pyString } from './escape.ts';
-import { limitsAndTimeout, type HttpxFlavour } from './httpxCommon.ts';
+import { pyLiteral, pyString } from './escape.ts';
+import { apiKeyFunction, limitsAndTimeout } from './httpxCommon.ts';
 import type { SnippetInput } from './input.ts';
+import { providerShape } from './provider.ts';
+import { pyClientDefinitions, pyClientNames, pyCloseLines } from './pyPools.ts';
+import { cite } from './undiciAgents.ts';
 
 interface PythonSdk {
-  label: string;
-  module: string;
-  clientClass: string;
+  client: ClientFacts;
+  provider: Provider;
+  module: 'openai' | 'anthropic';
+  clientClass: 'AsyncOpenAI' | 'AsyncAnthropic';
+  /** Where DefaultAsyncHttpxClient is defined (it applies `limits=` and keeps the SDK's other defaults). */
+  defaultClientSource: SourceRef;
+  /** What changes for the previous major, which took an httpx (not httpx2) client. */
+  previousMajor: string;
+  /** The demo call and how to print its text. */
+  call: string;
+  printed: string;
 }
 
-/** The official Python SDKs take an httpx client through `http_client=`: the pool comes with it. */
-function renderSdkPython(input: SnippetInput, sdk: PythonSdk, flavour: Pick<HttpxFlavour, 'clientClass'>): string {
-  const pool = input.pools[0]!;
-  return `${header(input, '#', `the ${sdk.label} Python SDK over httpx`)}
+const OPENAI: PythonSdk = {
+  client: findClient('openai-py') as ClientFacts,
+  provider: 'openai',
+  module: 'openai',
+  clientClass: 'AsyncOpenAI',
+  defaultClientSource: { package: 'openai 3.22.1', file: 'openai/_base_client.py', line: 1529 },
+  previousMajor: 'openai < 3 took an httpx client: there, import httpx and write httpx.Limits and httpx.Timeout in place of the httpx2 ones (openai 3 still accepts an httpx client, but only as a deprecated fallback that fails type checking).',
+  call: 'chat.completions.create',
+  printed: 'reply.choices[0].message.content',
+};
+
+const ANTHROPIC: PythonSdk = {
+  client: findClient('anthropic-py') as ClientFacts,
+  provider: 'anthropic',
+  module: 'anthropic',
+  clientClass: 'AsyncAnthropic',
+  defaultClientSource: { package: 'anthropic 1.13.0', file: 'anthropic/_base_client.py', line: 1625 },
+  previousMajor: `anthropic < 1 took an httpx client: there, import httpx and write httpx.Limits and httpx.Timeout in place of the httpx2 ones. anthropic >= 1 refuses httpx objects with a TypeError (${cite({ package: 'anthropic 1.13.0', file: 'anthropic/_base_client.py', line: 151 })}).`,
+  call: 'messages.create',
+  printed: 'reply.content[0].text',
+};
+
+function renderSdkPython(input: SnippetInput, sdk: PythonSdk): string {
+  const api = providerShape({ ...input.scenario.endpoint, provider: sdk.provider });
+  const type = `${sdk.module}.${sdk.clientClass}`;
+  const names = pyClientNames(input);
+  const main = names[0]!;
+  const definitions = pyClientDefinitions(input, {
+    type,
+    library: 'httpx2',
+    construct: (pool) => [
+      `${type}(`,
+      '    api_key=_api_key(),',
+      '    base_url=BASE_URL,',
+      `    http_client=${sdk.module}.DefaultAsyncHttpxClient(`,
+      ...limitsAndTimeout(input, pool, findClient('httpx2') as ClientFacts).map((l) => `        ${l}`),
+      '    ),',
+      '    max_retries=2,',
+      ')',
+    ],
+  });
+  const notes = [
+    `For the previous major: ${sdk.previousMajor} With httpx (httpcore 1.x), also set max_keepalive_connections equal to max_connections.`,
+    `DefaultAsyncHttpxClient keeps the SDK's other client settings and takes these limits and timeout in place of its own (${cite(sdk.defaultClientSource)}).`,
+    ...(input.provider.id !== sdk.provider
+      ? [`The scenario's endpoint is ${input.provider.label}'s; this ${api.label} SDK sends ${api.label}-shaped requests to it: use the ${input.provider.label} SDK unless the endpoint speaks the ${api.label} API.`]
+      : []),
+  ];
+  const demoArgs = Object.entries(api.demoBody)
+    .map(([k, v]) => `${k}=${pyLiteral(v)}`)
+    .join(', ');
+  const demoClient = main.client(pyString('tenant-1'));
+  return `${header(input, '#', `the ${api.label} Python SDK (${sdk.client.library} ${sdk.client.versions}; checked on ${sdk.client.sources.maxConnections?.package ?? sdk.module} with ${sdk.client.poolLibrary}); save as ${sdk.client.targets[0]!.filename}`, notes)}
 import os
 
-import httpx
 import ${sdk.module}
+import httpx2
 
-http_client = ${flavour.clientClass}(
-${limitsAndTimeout(input, pool, '    ').join('\n')}
-)
+BASE_URL = ${pyString(api.sdkBaseUrl)}
+${apiKeyFunction(input)}
 
-client = ${sdk.module}.${sdk.clientClass}(
-    api_key=os.environ[${pyString(input.scenario.endpoint.apiKeyEnv)}],
-    base_url=${pyString(input.scenario.endpoint.baseUrl)},
-    http_client=http_client,  # the SDK sends every request through this pool
-    max_retries=2,
-)
+
+# One SDK client per pool for the whole process: each owns its connection pool.
+${definitions}
 
 
 async def close_pools() -> None:
-    """Close the pool gracefully on shutdown."""
-    await client.close()
+    """Close the pools gracefully on shutdown."""
+${pyCloseLines(input, (c) => `await ${c}.close()`)
+  .map((l) => `    ${l}`)
+  .join('\n')}
+
+
+if __name__ == "__main__":
+    import asyncio
+
+    async def _demo() -> None:
+        try:
+            reply = await ${demoClient}.${sdk.call}(${demoArgs})
+            print(${sdk.printed})
+        finally:
+            await close_pools()
+
+    asyncio.run(_demo())
 `;
 }
 
 export function anthropicPySnippet(input: SnippetInput): string {
-  return renderSdkPython(input, { label: 'Anthropic', module: 'anthropic', clientClass: 'AsyncAnthropic' }, { clientClass: 'httpx.AsyncClient' });
+  return renderSdkPython(input, ANTHROPIC);
 }
 
 export function openaiPySnippet(input: SnippetInput): string {
-  return renderSdkPython(input, { label: 'OpenAI', module: 'openai', clientClass: 'AsyncOpenAI' }, { clientClass: 'httpx.AsyncClient' });
+  return renderSdkPython(input, OPENAI);
 }

@@ -1,48 +1,124 @@
+/**
+ * The official Node SDKs accept `fetch` and `fetchOptions`. The snippet passes undici's own fetch
+ * with the pool's Agent as dispatcher, so the Agent and fetch come from the same undici (Node's
+ * built-in fetch bundles an older undici, which may not accept an Agent from the npm package).
+ * The Agents are the undici 8 target's, from the same generator (undiciAgents.ts).
+ */
+import { findClient, type ClientFacts } from '../clients.ts';
+import type { Provider } from '../scenario/schema.ts';
 import { header } from './header.ts';
-import { jsString } from './escape.ts';
-import { agentOptions } from './undiciCommon.ts';
+import { jsIdentifier, jsLiteral, jsString } from './escape.ts';
 import type { SnippetInput } from './input.ts';
+import { providerShape } from './provider.ts';
+import { agentDefinitions, agentNames, cite, closeAllAgents } from './undiciAgents.ts';
+import { UNDICI8 } from './undici.ts';
 
 interface NodeSdk {
-  label: string;
-  packageName: string;
-  className: string;
+  client: ClientFacts;
+  provider: Provider;
+  packageName: 'openai' | '@anthropic-ai/sdk';
+  className: 'OpenAI' | 'Anthropic';
+  call: string;
+  printed: string;
 }
 
-/**
- * The official Node SDKs accept `fetch` and `fetchOptions`. Passing undici's own fetch with the
- * Agent as dispatcher keeps the Agent and fetch from the same undici version (Node's built-in fetch
- * bundles its own undici, which may not accept an Agent from the npm package).
- */
+const OPENAI: NodeSdk = {
+  client: findClient('openai-ts') as ClientFacts,
+  provider: 'openai',
+  packageName: 'openai',
+  className: 'OpenAI',
+  call: 'chat.completions.create',
+  printed: 'reply.choices[0]?.message.content',
+};
+
+const ANTHROPIC: NodeSdk = {
+  client: findClient('anthropic-ts') as ClientFacts,
+  provider: 'anthropic',
+  packageName: '@anthropic-ai/sdk',
+  className: 'Anthropic',
+  call: 'messages.create',
+  printed: 'reply.content[0]',
+};
+
 function renderSdkTypescript(input: SnippetInput, sdk: NodeSdk): string {
-  const pool = input.pools[0]!;
-  return `${header(input, '//', `the ${sdk.label} TypeScript SDK over undici 7 or 8`)}
+  const api = providerShape({ ...input.scenario.endpoint, provider: sdk.provider });
+  const taken = new Set(agentNames(input).flatMap((n) => [n.exported, ...(n.cache ? [n.cache] : [])]));
+  const timeoutSource = sdk.client.sources.readTimeoutSec;
+  const timeoutMs = (input.readTimeoutSec * 1000).toLocaleString('en-US').replace(/,/g, '_');
+  const options = (agent: string) => [
+    '  apiKey: apiKey(API_KEY_ENV),',
+    '  baseURL: BASE_URL,',
+    '  fetch: fetch as unknown as typeof globalThis.fetch, // undici 8\u2019s own fetch, which accepts its Agent as dispatcher',
+    `  fetchOptions: { dispatcher: ${agent} },`,
+    `  timeout: ${timeoutMs}, // the SDK's own deadline per request, equal to the Agent's headersTimeout (default 600 s${timeoutSource ? `: ${cite(timeoutSource)}` : ''})`,
+    '  maxRetries: 2,',
+  ];
+  const clients = agentNames(input).map((n) => {
+    if (!n.cache) {
+      const name = jsIdentifier(n.pool.name, 'Client', taken);
+      return { name, code: [`export const ${name} = new ${sdk.className}({`, ...options(n.exported), '});'].join('\n'), call: name };
+    }
+    const factory = jsIdentifier(n.pool.name, 'ClientForTenant', taken);
+    const cache = jsIdentifier(n.pool.name, 'Clients', taken);
+    const code = [
+      `const ${cache} = new Map<string, ${sdk.className}>();`,
+      '',
+      `/** The tenant\u2019s SDK client, on the tenant\u2019s own Agent. */`,
+      `export function ${factory}(tenantId: string): ${sdk.className} {`,
+      `  let client = ${cache}.get(tenantId);`,
+      '  if (client === undefined) {',
+      `    client = new ${sdk.className}({`,
+      ...options(n.agent('tenantId')).map((l) => `    ${l}`),
+      '    });',
+      `    ${cache}.set(tenantId, client);`,
+      '  }',
+      '  return client;',
+      '}',
+    ].join('\n');
+    return { name: factory, code, call: `${factory}('tenant-1')` };
+  });
+  const notes = [
+    `The Agents are the undici 8 tab's, written by the same generator; on undici 7 take the undici 7 tab's Agent options instead.`,
+    ...(input.provider.id !== sdk.provider
+      ? [`The scenario's endpoint is ${input.provider.label}'s; this ${api.label} SDK sends ${api.label}-shaped requests to it: use the ${input.provider.label} SDK unless the endpoint speaks the ${api.label} API.`]
+      : []),
+  ];
+  const demoBody = jsLiteral(api.demoBody);
+  return `${header(input, '//', `the ${api.label} Node SDK (${sdk.packageName}, checked on ${timeoutSource?.package ?? sdk.packageName}) over ${UNDICI8.label} (checked on ${UNDICI8.poolLibrary}); Node.js >= 22.19; save as ${sdk.client.targets[0]!.filename}`, notes)}
 import ${sdk.className} from '${sdk.packageName}';
 import { Agent, fetch } from 'undici';
 
-export const aiAgent = new Agent({
-${agentOptions(input, pool, { library: 'undici', protocolOptions: (p) => (p.protocol === 'h2' ? ['  allowH2: true,'] : ['  pipelining: 1,']) }).join('\n')}
-});
+export const BASE_URL = ${jsString(api.sdkBaseUrl)};
+const API_KEY_ENV = ${jsString(input.scenario.endpoint.apiKeyEnv)};
 
-export const client = new ${sdk.className}({
-  apiKey: process.env[${jsString(input.scenario.endpoint.apiKeyEnv)}],
-  baseURL: ${jsString(input.scenario.endpoint.baseUrl)},
-  fetch: fetch as unknown as typeof globalThis.fetch,
-  fetchOptions: { dispatcher: aiAgent } as RequestInit,
-  maxRetries: 2,
-});
+function apiKey(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Set the \${name} environment variable to your API key\`);
+  return value;
+}
 
-/** Close the pool gracefully on shutdown, e.g. process.once('SIGTERM', closePools). */
+${agentDefinitions(input, { client: UNDICI8, typed: true })}
+
+// One SDK client per pool, each sending through its pool's Agent.
+${clients.map((c) => c.code).join('\n\n')}
+
+/** Close the pools gracefully on shutdown, e.g. process.once('SIGTERM', closePools). */
 export async function closePools(): Promise<void> {
-  await aiAgent.close();
+  await ${closeAllAgents(input)};
+}
+
+/** A first request, e.g. from main(): await demo(); await closePools(); */
+export async function demo(): Promise<void> {
+  const reply = await ${clients[0]!.call}.${sdk.call}(${demoBody});
+  console.log(${sdk.printed});
 }
 `;
 }
 
 export function anthropicTsSnippet(input: SnippetInput): string {
-  return renderSdkTypescript(input, { label: 'Anthropic', packageName: '@anthropic-ai/sdk', className: 'Anthropic' });
+  return renderSdkTypescript(input, ANTHROPIC);
 }
 
 export function openaiTsSnippet(input: SnippetInput): string {
-  return renderSdkTypescript(input, { label: 'OpenAI', packageName: 'openai', className: 'OpenAI' });
+  return renderSdkTypescript(input, OPENAI);
 }

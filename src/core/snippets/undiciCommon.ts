@@ -1,54 +1,33 @@
 /**
- * Shared shape of the undici modules; the two targets (undici 8 and undici 7) differ only in the
- * rows of their flavour table, because HTTP/2 behaves differently between the majors.
+ * The undici module (pool.mjs): the scenario's Agents, a postJson helper in the provider's request
+ * shape, and clean shutdown. The undici 8 and 7 targets differ only in the clients-table entry
+ * they pass, because HTTP/2 behaves differently between the majors.
  */
+import type { ClientFacts } from '../clients.ts';
 import { header } from './header.ts';
-import { jsIdentifier, jsString } from './escape.ts';
-import type { PoolSizing, SnippetInput } from './input.ts';
+import { jsString } from './escape.ts';
+import type { SnippetInput } from './input.ts';
+import { agentDefinitions, agentNames, closeAllAgents } from './undiciAgents.ts';
 
-export interface UndiciFlavour {
-  library: string;
-  /** Lines of the Agent options for a pool, beyond the common ones. */
-  protocolOptions(pool: PoolSizing): string[];
-}
-
-export function agentOptions(input: SnippetInput, pool: PoolSizing, flavour: UndiciFlavour): string[] {
-  const ms = (sec: number) => Math.round(sec * 1000).toLocaleString('en-US').replace(/,/g, '_');
-  return [
-    `  connections: ${pool.maxConnections}, // max open sockets to the API`,
-    `  keepAliveTimeout: ${ms(pool.keepaliveSec)}, // idle ${pool.keepaliveSec} s before a socket closes (outlasts users' think time)`,
-    `  keepAliveMaxTimeout: ${ms(pool.keepaliveSec)}, // cap on longer keep-alive hints from the server`,
-    `  connect: { timeout: ${ms(input.connectTimeoutSec)} },`,
-    `  headersTimeout: ${ms(input.readTimeoutSec)}, // non-streamed replies send headers only when generation ends`,
-    `  bodyTimeout: ${ms(input.readTimeoutSec)}, // max silence between body chunks of a stream`,
-    ...flavour.protocolOptions(pool),
-  ];
-}
-
-export function agentNames(input: SnippetInput): string[] {
-  const taken = new Set<string>();
-  return input.pools.map((p) => jsIdentifier(p.name, 'Agent', taken));
-}
-
-export function authHeaders(input: SnippetInput): string {
+/** The request headers as a JS object literal; the key comes from the environment at call time. */
+export function jsAuthHeaders(input: SnippetInput): string {
+  const p = input.provider;
   const env = jsString(input.scenario.endpoint.apiKeyEnv);
-  return input.auth === 'bearer'
-    ? `{ authorization: \`Bearer \${apiKey(${env})}\`, 'content-type': 'application/json' }`
-    : `{ 'x-api-key': apiKey(${env}), 'anthropic-version': '2023-06-01', 'content-type': 'application/json' }`;
+  const key = p.keyPrefix ? `${jsString(p.keyPrefix)} + apiKey(${env})` : `apiKey(${env})`;
+  const entries = [[jsString(p.keyHeader), key], ...p.extraHeaders.map(([k, v]) => [jsString(k), jsString(v)]), ['"content-type"', '"application/json"']];
+  return `{ ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
 }
 
-export function renderUndici(input: SnippetInput, flavour: UndiciFlavour): string {
-  const names = agentNames(input);
-  const agents = input.pools.map((pool, i) =>
-    [`// Pool ${jsString(pool.name)}: ${pool.maxKeepalive} idle connections advised; undici keeps every idle socket until keepAliveTimeout.`, `export const ${names[i]} = new Agent({`, ...agentOptions(input, pool, flavour), '});'].join('\n'),
-  );
-  const main = names[0]!;
-  return `${header(input, '//', flavour.library)}
+export function renderUndici(input: SnippetInput, client: ClientFacts, library: string): string {
+  const main = agentNames(input)[0]!;
+  const tenantMain = main.cache !== undefined;
+  const agentParam = tenantMain ? `{ agent, signal } = {}` : `{ agent = ${main.exported}, signal } = {}`;
+  return `${header(input, '//', library)}
 import { Agent, fetch } from 'undici';
 
-export const BASE_URL = ${jsString(input.scenario.endpoint.baseUrl.replace(/\/+$/, ''))};
+export const BASE_URL = ${jsString(input.provider.baseUrl)};
 
-${agents.join('\n\n')}
+${agentDefinitions(input, { client, typed: false })}
 
 function apiKey(name) {
   const value = process.env[name];
@@ -57,13 +36,13 @@ function apiKey(name) {
 }
 
 /**
- * POST a JSON body to BASE_URL + path (path starts with /) through a pool. Use it as is, or pass \`dispatcher: ${main}\` to your
- * own fetch calls; setGlobalDispatcher(${main}) from 'undici' makes it the default for undici's fetch.
+ * POST a JSON body to BASE_URL + path through a pool, e.g. postJson(${jsString(input.provider.path)}, body${tenantMain ? `, { agent: ${main.agent('tenantId')} }` : ''}).
+ * Or pass \`dispatcher: ${main.agent('tenantId')}\` to your own undici fetch calls.
  */
-export function postJson(path, body, { agent = ${main}, signal } = {}) {
-  return fetch(BASE_URL + path, {
+export function postJson(path, body, ${agentParam}) {
+${tenantMain ? `  if (agent === undefined) throw new Error(${jsString(`pass { agent: ${main.exported}(tenantId) }`)});\n` : ''}  return fetch(BASE_URL + path, {
     method: 'POST',
-    headers: ${authHeaders(input)},
+    headers: ${jsAuthHeaders(input)},
     body: JSON.stringify(body),
     dispatcher: agent,
     signal,
@@ -72,7 +51,7 @@ export function postJson(path, body, { agent = ${main}, signal } = {}) {
 
 /** Close the pools gracefully on shutdown, e.g. process.once('SIGTERM', closePools). */
 export async function closePools() {
-  await Promise.all([${names.map((n) => `${n}.close()`).join(', ')}]);
+  await ${closeAllAgents(input)};
 }
 `;
 }

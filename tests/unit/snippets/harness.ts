@@ -1,7 +1,8 @@
 /**
  * Running generated snippets for real: a local HTTP server that records which socket served which
- * request, syntax checks through the TypeScript compiler and Python's ast, and child processes for
- * Node 20 (undici 7), Node 22 (undici 8, from tests/fixtures/undici8) and /usr/bin/python3 (httpx).
+ * request and answers in the provider's JSON shape, syntax checks through the TypeScript compiler
+ * and Python's ast, and child processes for Node 20 (undici 7), Node 22 (undici 8 and the Node SDKs,
+ * from tests/fixtures/undici8) and the Python venv of scripts/python-env.sh (httpx 0.28, httpx2, the SDKs).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,60 +14,127 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 export const TMP = join(ROOT, 'tests/.tmp');
 export const FIXTURE_UNDICI8 = join(ROOT, 'tests/fixtures/undici8');
 export const NODE22 = join(FIXTURE_UNDICI8, 'node_modules/.bin/node');
-export const PYTHON = '/usr/bin/python3';
+
+let python: string | undefined;
+
+/**
+ * The venv's python, built by scripts/python-env.sh on first use (pinned httpx 0.28.1, httpx2,
+ * h2, openai 3, anthropic 1 from tests/fixtures/python/requirements.txt). Call it in a beforeAll.
+ */
+export function ensurePython(): string {
+  python ??= execFileSync('bash', [join(ROOT, 'scripts/python-env.sh')], { encoding: 'utf8', timeout: 300_000 }).trim();
+  return python;
+}
 
 export function tempDir(under = TMP): string {
   mkdirSync(under, { recursive: true });
   return mkdtempSync(join(under, 'run-'));
 }
 
-/** Installs Node 22 + undici 8 into the fixture once (CI does it in .ci/run; this covers a developer's machine). */
+/** Installs Node 22, undici 8 and the Node SDKs into the fixture once (CI does it in .ci/run; this covers a developer's machine). */
 export function ensureUndici8(): void {
-  if (existsSync(NODE22) && existsSync(join(FIXTURE_UNDICI8, 'node_modules/undici/package.json'))) return;
+  const installed = ['undici', 'openai', '@anthropic-ai/sdk'].every((name) => existsSync(join(FIXTURE_UNDICI8, 'node_modules', name, 'package.json')));
+  if (existsSync(NODE22) && installed) return;
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: FIXTURE_UNDICI8, stdio: 'ignore', timeout: 300_000 });
 }
 
 export interface RecordedRequest {
   socket: number;
   burst: number;
+  /** Tenant named by the driver (body `tenant` or header x-tenant); '' when none. */
+  tenant: string;
+  path: string;
+  /** The key as the provider's header carried it: x-api-key, or the bearer token. */
+  key: string | null;
+  anthropicVersion: string | null;
 }
 
 export interface CountingServer {
   url: string;
   requests: RecordedRequest[];
   /**
-   * Most requests in progress at once. Over HTTP/1.1 each holds its own socket, so this is the
-   * number of sockets the pool had busy. (Counting open sockets instead races: a client may open a
-   * new socket before the server has seen the close of the one it replaced.)
+   * Most requests in progress at once (overall, or for one tenant). Over HTTP/1.1 each holds its
+   * own socket, so this is the number of sockets the pool had busy. (Counting open sockets instead
+   * races: a client may open a new socket before the server has seen the close of the one it replaced.)
    */
-  peakInFlight(): number;
+  peakInFlight(tenant?: string): number;
   close(): Promise<void>;
 }
 
-/** An API stand-in on 127.0.0.1: answers every POST after `delayMs`, recording the socket it came on. */
+/** The provider's reply shape, enough for the SDKs to parse: Anthropic Messages or OpenAI Chat Completions. */
+export function providerReply(path: string): Record<string, unknown> {
+  if (path.endsWith('/chat/completions')) {
+    return {
+      id: 'chatcmpl-test',
+      object: 'chat.completion',
+      created: 1_700_000_000,
+      model: 'gpt-4o-mini',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'hi', refusal: null }, finish_reason: 'stop', logprobs: null }],
+      usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
+    };
+  }
+  return {
+    id: 'msg_test',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-sonnet-4-5',
+    content: [{ type: 'text', text: 'hi' }],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    usage: { input_tokens: 3, output_tokens: 1 },
+  };
+}
+
+/** Reads a request's burst and tenant (body fields of postJson drivers, x-burst / x-tenant headers of SDK drivers). */
+export function describeRequest(req: IncomingMessage, body: string): Omit<RecordedRequest, 'socket'> {
+  let parsed: { burst?: unknown; tenant?: unknown } = {};
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    parsed = {};
+  }
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return typeof v === 'string' ? v : null;
+  };
+  const auth = header('authorization');
+  return {
+    burst: Number(header('x-burst') ?? parsed.burst) || 0,
+    tenant: String(header('x-tenant') ?? parsed.tenant ?? ''),
+    path: req.url ?? '',
+    key: header('x-api-key') ?? (auth?.startsWith('Bearer ') ? auth.slice(7) : null),
+    anthropicVersion: header('anthropic-version'),
+  };
+}
+
+/** An API stand-in on 127.0.0.1: answers every POST after `delayMs` in the provider's shape, recording the socket it came on. */
 export async function startCountingServer(delayMs = 150): Promise<CountingServer> {
   const requests: RecordedRequest[] = [];
   const socketIds = new WeakMap<Socket, number>();
   let nextSocket = 1;
-  let inFlight = 0;
-  let peakInFlight = 0;
+  const inFlight = new Map<string, number>();
+  const peaks = new Map<string, number>();
+  const count = (key: string, delta: number) => {
+    const now = (inFlight.get(key) ?? 0) + delta;
+    inFlight.set(key, now);
+    peaks.set(key, Math.max(peaks.get(key) ?? 0, now));
+  };
   const server: Server = createServer((req: IncomingMessage, res) => {
-    inFlight++;
-    peakInFlight = Math.max(peakInFlight, inFlight);
-    res.on('finish', () => inFlight--);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      let burst = 0;
-      try {
-        burst = Number(JSON.parse(Buffer.concat(chunks).toString('utf8')).burst) || 0;
-      } catch {
-        burst = -1;
-      }
-      requests.push({ socket: socketIds.get(req.socket) ?? 0, burst });
+      const seen = { socket: socketIds.get(req.socket) ?? 0, ...describeRequest(req, Buffer.concat(chunks).toString('utf8')) };
+      requests.push(seen);
+      // Counted from the whole request on: a request's socket is busy until the reply has gone out.
+      count('', 1);
+      count(`t:${seen.tenant}`, 1);
+      res.on('finish', () => {
+        count('', -1);
+        count(`t:${seen.tenant}`, -1);
+      });
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: true, key: req.headers['x-api-key'] ?? req.headers.authorization ?? null }));
+        res.end(JSON.stringify(providerReply(seen.path)));
       }, delayMs);
     });
   });
@@ -77,7 +145,7 @@ export async function startCountingServer(delayMs = 150): Promise<CountingServer
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    peakInFlight: () => peakInFlight,
+    peakInFlight: (tenant?: string) => peaks.get(tenant === undefined ? '' : `t:${tenant}`) ?? 0,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
@@ -86,8 +154,8 @@ export async function startCountingServer(delayMs = 150): Promise<CountingServer
   };
 }
 
-export function socketsIn(requests: RecordedRequest[], burst: number): Set<number> {
-  return new Set(requests.filter((r) => r.burst === burst).map((r) => r.socket));
+export function socketsIn(requests: RecordedRequest[], burst: number, tenant?: string): Set<number> {
+  return new Set(requests.filter((r) => r.burst === burst && (tenant === undefined || r.tenant === tenant)).map((r) => r.socket));
 }
 
 /** Environment for child processes: a fake key, and no proxy that could divert loopback traffic. */
@@ -133,7 +201,7 @@ export function pythonSyntaxErrors(sources: string[]): string[] {
   const file = join(dir, 'sources.json');
   writeFileSync(file, JSON.stringify(sources));
   const out = execFileSync(
-    PYTHON,
+    ensurePython(),
     ['-c', 'import ast, json, sys\nbad = []\nfor i, s in enumerate(json.load(open(sys.argv[1], encoding="utf-8"))):\n    try:\n        ast.parse(s)\n    except SyntaxError as e:\n        bad.append(f"{i}: {e}")\nprint(json.dumps(bad))', file],
     { encoding: 'utf8' },
   );

@@ -1,0 +1,39 @@
+/**
+ * Comment texts that depend on the numbers they annotate, shared by every language. Each states
+ * only what holds for this scenario: the keep-alive remark compares with the users' think time
+ * only when the workload has users, and says which side of it the expiry falls on.
+ */
+import { formatNumber } from '../formula.ts';
+import type { PoolSizing, SnippetInput } from './input.ts';
+
+const sec = (x: number) => formatNumber(x, 3);
+
+/** Why this keep-alive expiry, for the pool's idle timeout line. */
+export function keepaliveRemark(input: SnippetInput, pool: PoolSizing): string {
+  const parts: string[] = [];
+  const a = input.scenario.workload.arrival;
+  if (a.kind === 'users') {
+    parts.push(
+      pool.keepaliveSec > a.thinkSec
+        ? `outlasts the users' ${sec(a.thinkSec)} s mean think time, so their next request finds a warm socket`
+        : `not longer than the users' ${sec(a.thinkSec)} s mean think time: many sockets close before the user's next request`,
+    );
+  } else {
+    parts.push(`idle ${sec(pool.keepaliveSec)} s before a socket closes`);
+  }
+  const serverIdle = input.scenario.network.serverIdleSec;
+  if (serverIdle !== undefined && serverIdle <= pool.keepaliveSec) parts.push(`the server closes idle connections after ${sec(serverIdle)} s, before this`);
+  return parts.join('; ');
+}
+
+/** The per-tenant note: what the cap is, and that no client enforces the pool's global cap across tenants. */
+export function tenantRemark(pool: PoolSizing, library: string, noun: string): string[] {
+  const total = pool.tenants * pool.tenantMaxConnections;
+  return [
+    `one ${noun} per tenant, each capped at ${pool.tenantMaxConnections} connections with ${pool.tenantMaxKeepalive} kept idle (the pool's ${pool.maxKeepalive} idle in proportion).`,
+    `${library} cannot enforce the pool's global cap of ${pool.maxConnections} connections across ${noun}s: ` +
+      (total <= pool.maxConnections
+        ? `${pool.tenants} tenants x ${pool.tenantMaxConnections} = ${total} stays under it only while no more than ${pool.tenants} tenants are active.`
+        : `${pool.tenants} tenants x ${pool.tenantMaxConnections} = ${total} can exceed it; hold requests back in front of the ${noun}s (e.g. a semaphore of ${pool.maxConnections}) to keep it.`),
+  ];
+}
