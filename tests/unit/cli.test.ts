@@ -55,3 +55,44 @@ describe('pool-sizer recommend', () => {
     expect(bad.stderr.trim()).toBe('pool-sizer recommend: invalid scenario: workload.arrival.users: must be at least 1');
   });
 });
+
+describe('pool-sizer recommend --apply and compare (through the real bin)', () => {
+  const bin = join(process.cwd(), 'bin', 'pool-sizer.mjs');
+  const runBin = (args: string[], input: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
+
+  it('should print the scenario with the formula’s proposal in its pools, ready for snippet', () => {
+    const out = runBin(['recommend', '-', '--apply', 'formula'], JSON.stringify({ version: 1, pool: { maxConnections: 7, maxKeepalive: 3 } }));
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout).pool).toMatchObject({ maxConnections: 30, maxKeepalive: 15, keepaliveSec: 120 });
+    const snippet = runBin(['snippet', 'undici', '-'], out.stdout);
+    expect(snippet.status).toBe(0);
+    expect(snippet.stdout).toMatch(/connections: 30\b/);
+  });
+
+  it('should apply the target-based size and refuse an unknown proposal with one line', () => {
+    const applied = runBin(['recommend', '-', '--apply', 'target'], JSON.stringify({ version: 1, sim: { requests: 20000 } }));
+    expect(applied.status).toBe(0);
+    expect(JSON.parse(applied.stdout).pool.maxConnections).toBeGreaterThan(27);
+    const bad = runBin(['recommend', '-', '--apply', 'guess'], '{"version":1}');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('pool-sizer recommend: --apply takes formula or target (got "guess")');
+  });
+
+  it('should compare the client’s defaults, your pool and the recommendation on the same traffic', () => {
+    const scenario = { version: 1, workload: { arrival: { kind: 'users', users: 1, thinkSec: 30 } }, pool: { maxConnections: 5, maxKeepalive: 3, keepaliveSec: 120 }, sim: { requests: 2000 } };
+    const out = runBin(['compare', '-', '--client', 'anthropic-py'], JSON.stringify(scenario));
+    expect(out.stderr).toBe('');
+    const json = JSON.parse(out.stdout);
+    expect(Object.keys(json)).toEqual(['client', 'yours', 'recommended', 'recommendedPools', 'differences']);
+    expect(json.client.reuseRate).toBeLessThan(0.3);
+    expect(json.yours.reuseRate).toBeGreaterThan(0.9);
+    expect(json.differences.map((d: { id: string }) => d.id)).toContain('reuse');
+    const noClient = runBin(['compare', '-'], JSON.stringify(scenario));
+    expect(noClient.status).toBe(2);
+    expect(noClient.stderr).toContain('choose the client with --client');
+    const unknown = runBin(['compare', '-', '--client', 'curl'], JSON.stringify(scenario));
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toContain('unknown client "curl"');
+  });
+});
