@@ -25,6 +25,15 @@ export class IntDeque {
     return this.items[this.head]!;
   }
 
+  back(): number {
+    return this.items[(this.head + this.size - 1) % this.items.length]!;
+  }
+
+  /** The i-th id from the front (0 = front). */
+  get(i: number): number {
+    return this.items[(this.head + i) % this.items.length]!;
+  }
+
   popFront(): number {
     const id = this.items[this.head]!;
     this.head = (this.head + 1) % this.items.length;

@@ -29,6 +29,17 @@ export interface PoolResult extends GroupResult {
   peakActive: number;
   peakQueued: number;
   poolTimeouts: number;
+  /** Most connections each tenant held open at once in the measured period (one entry when there are no tenants). */
+  tenantPeakOpen: number[];
+}
+
+/** How long connections sat idle before a request reused them, in seconds. */
+export interface IdleStats {
+  mean: number;
+  p50: number;
+  p95: number;
+  /** Reuses of an idle connection measured (HTTP/2 streams joining a busy connection are not counted). */
+  count: number;
 }
 
 /** Sampled pool state over simulated time, for charts. All arrays have the same length. */
@@ -82,6 +93,12 @@ export interface SimResult {
   series: SimSeries;
   /** Events processed, for benchmarks and the event cap. */
   events: number;
+  /** Idle time of a connection before it was reused: what the keep-alive must outlast. */
+  idleBeforeReuseSec: IdleStats;
+  /** Connections closed because they sat idle past the keep-alive (the client's or the server's, whichever came first). */
+  expiredIdle: number;
+  /** Wait for the client-side rate limiter before asking the pool (only when scenario.rateLimit.simulate is on). */
+  rateLimitWaitMs?: Stats;
 }
 
 export interface SimOptions {

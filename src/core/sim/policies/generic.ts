@@ -1,0 +1,106 @@
+/**
+ * Generic pool rules, the default when the scenario names no client:
+ * - HTTP/1.1: one request per connection; HTTP/2: up to `streamsPerConnection` streams, a new
+ *   connection only when every open or opening one is full (a connection still handshaking accepts
+ *   streams, as httpcore treats a connecting HTTP/2 connection as available).
+ * - A finished request's connection goes to the next request in line (FIFO); otherwise it stays idle
+ *   unless `maxKeepalive` idle connections are already kept (then it closes).
+ * - Reuse takes the most recently idle connection, so surplus connections age out.
+ * - Idle connections close after `keepaliveSec`, or the server's idle timeout when that is shorter.
+ */
+import type { PoolPolicy } from '../policy.ts';
+import type { PoolCore } from '../pool.ts';
+import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS } from '../recorder.ts';
+import { R_MEASURED, type Group, type PoolState } from '../store.ts';
+
+export class GenericPolicy implements PoolPolicy {
+  readonly rules = 'generic' as const;
+
+  constructor(private readonly core: PoolCore) {}
+
+  expiry(pool: PoolState) {
+    const serverIdle = this.core.serverIdleSec;
+    return serverIdle !== undefined
+      ? { expireSec: Math.min(pool.settings.keepaliveSec, serverIdle), serverExpires: serverIdle <= pool.settings.keepaliveSec }
+      : { expireSec: pool.settings.keepaliveSec, serverExpires: false };
+  }
+
+  streamsPerConnection(pool: PoolState): number {
+    return pool.settings.protocol === 'h2' ? pool.settings.streamsPerConnection : 1;
+  }
+
+  acquire(r: number, g: Group, t: number): void {
+    const core = this.core;
+    if (g.pool.streams > 1 && g.partial.size > 0) {
+      const c = g.partial.popBack();
+      core.conn.partial[c] = 0;
+      core.attach(r, c, t);
+      return;
+    }
+    if (g.idle.size > 0) this.expire(g, t);
+    if (g.idle.size > 0) {
+      const c = g.idle.popBack();
+      core.totalIdle--;
+      core.attach(r, c, t);
+      return;
+    }
+    const c = core.tryOpen(g, t, (core.req.state[r]! & R_MEASURED) !== 0);
+    if (c >= 0) core.attach(r, c, t);
+    else core.enqueue(r, g, t, true);
+  }
+
+  release(c: number, g: Group, t: number): void {
+    const core = this.core;
+    const conn = core.conn;
+    const pool = g.pool;
+    conn.streams[c]!--;
+    const next = g.queue.size > 0 ? core.dequeue(g) : -1;
+    if (next >= 0) {
+      // The freed stream goes straight to the next request in line; attach() counts it busy again.
+      if (conn.streams[c] === 0) {
+        core.busy--;
+        pool.busy--;
+      }
+      core.attach(next, c, t);
+      return;
+    }
+    if (conn.streams[c]! > 0) {
+      if (pool.streams > 1) core.addPartial(g, c);
+      return;
+    }
+    core.unbusy(c, g);
+    if (pool.blocked.size > 0 && core.handToBlockedTenant(c, g, t, CLOSE_EVICTED)) return;
+    if (pool.expireSec <= 0) {
+      core.close(c, g, CLOSE_NO_KEEPALIVE);
+      return;
+    }
+    if (g.idle.size >= g.maxIdle) {
+      core.close(c, g, CLOSE_SURPLUS);
+      return;
+    }
+    conn.idleSince[c] = t;
+    g.idle.pushBack(c);
+    core.totalIdle++;
+  }
+
+  expire(g: Group, t: number): void {
+    const core = this.core;
+    const expire = g.pool.expireSec;
+    const idle = g.idle;
+    const idleSince = core.conn.idleSince;
+    while (idle.size > 0) {
+      const c = idle.front();
+      if (idleSince[c]! + expire > t) break;
+      idle.popFront();
+      core.totalIdle--;
+      core.close(c, g, CLOSE_EXPIRED);
+    }
+  }
+
+  chooseConnection(g: Group, t: number): number {
+    this.expire(g, t);
+    return g.idle.size > 0 ? g.idle.back() : -1;
+  }
+
+  connected(): void {}
+}
