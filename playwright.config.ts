@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Playwright cannot download its own browser on these machines: Debian's chromium is used when present.
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
-const port = 4317;
+// PW_PORT lets two checkouts on one machine test side by side without sharing a preview server.
+const port = Number(process.env.PW_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { useAppStore } from './store/index.ts';
 import { startPersistence } from './store/persistence.ts';
 import { startSimulationSync } from './store/simulationController.ts';
 import './styles.css';
@@ -19,3 +20,17 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+/**
+ * Offline support, in built pages only (the dev server's modules change under the same names).
+ * A new build's worker takes over by itself; the page says so, since its running code is the old one.
+ */
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const hadController = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (hadController) useAppStore.getState().addNotice('info', 'A new version of pool-sizer is ready: reload the page to use it (your scenario is kept).');
+  });
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn('Offline support is unavailable:', error));
+  });
+}

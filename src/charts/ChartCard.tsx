@@ -1,15 +1,62 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
 
-/** Title, the chart, and a one-line caption saying what to read from it. */
-export function ChartCard({ id, title, caption, ready, children }: { id: string; title: string; caption: string; ready: boolean; children: ReactNode }) {
+export interface ChartCardProps {
+  id: string;
+  title: string;
+  /** One line on what the chart shows for the current numbers; also the plot's accessible name. */
+  reading: string;
+  ready: boolean;
+  legend: LegendItem[];
+  /** The data table (a DataTable), shown once there is data. */
+  table: ReactNode;
+  /** Shown instead of the plot when the chart has nothing to draw. */
+  emptyMessage?: string | undefined;
+  /** The plot itself, lazily loaded (recharts stays out of the first download). */
+  children: ReactNode;
+}
+
+/**
+ * One chart: title, a single focusable image named by its reading (recharts' own tab stops are
+ * off), legend, reading, and the same numbers as a table.
+ */
+export function ChartCard({ id, title, reading, ready, legend, table, emptyMessage, children }: ChartCardProps) {
+  const titleId = `chart-${id}-title`;
+  const readingId = `chart-${id}-reading`;
+  if (emptyMessage) {
+    return (
+      <figure className="chart" data-testid={`chart-${id}`} data-ready="true" aria-labelledby={titleId}>
+        <h3 id={titleId}>{title}</h3>
+        <figcaption className="chart__waiting">{emptyMessage}</figcaption>
+      </figure>
+    );
+  }
   return (
-    <figure className="chart" data-testid={`chart-${id}`} data-ready={ready ? 'true' : 'false'} aria-labelledby={`chart-${id}-title`}>
-      <h3 id={`chart-${id}-title`}>{title}</h3>
-      <div className="chart__plot">{ready ? children : <p className="chart__waiting">Waiting for the simulation…</p>}</div>
-      <figcaption>{caption}</figcaption>
+    <figure className="chart" data-testid={`chart-${id}`} data-ready={ready ? 'true' : 'false'} aria-labelledby={titleId}>
+      <h3 id={titleId}>{title}</h3>
+      <div
+        className="chart__plot"
+        role="img"
+        tabIndex={0}
+        aria-label={ready ? title : `${title}: waiting for the simulation`}
+        aria-describedby={ready ? readingId : undefined}
+        data-testid={`chart-${id}-plot`}
+      >
+        {ready ? (
+          <Suspense fallback={<p className="chart__waiting">Drawing the chart…</p>}>{children}</Suspense>
+        ) : (
+          <p className="chart__waiting">Waiting for the simulation…</p>
+        )}
+      </div>
+      {ready ? (
+        <>
+          <ChartLegend items={legend} />
+          <figcaption id={readingId} data-testid={`chart-${id}-reading`}>
+            {reading}
+          </figcaption>
+          {table}
+        </>
+      ) : null}
     </figure>
   );
 }
-
-export const axisStyle = { fontSize: 12 } as const;
-export const colors = { p50: '#1f5fa8', p99: '#b42318', pWait: '#9a6700', active: '#1f5fa8', idle: '#1a7f37', queued: '#b42318', pooled: '#1f5fa8', unpooled: '#8c959f' };

@@ -1,29 +1,40 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy } from 'react';
 import { useAppStore } from '../store/index.ts';
-import { selectKeepaliveRows } from '../store/simSelectors.ts';
-import { ChartCard, axisStyle, colors } from './ChartCard.tsx';
+import { selectKeepaliveView, type KeepaliveRow } from '../store/chartSelectors.ts';
+import { ChartCard } from './ChartCard.tsx';
+import { DataTable } from './DataTable.tsx';
+import { formatNumber } from './format.ts';
+import { series } from './palette.ts';
+
+// recharts loads with the first chart drawn, not with the page.
+const KeepalivePlot = lazy(() => import('./plots/KeepalivePlot.tsx').then((m) => ({ default: m.KeepalivePlot })));
 
 export function KeepaliveChart() {
-  const rows = useAppStore(selectKeepaliveRows);
-  const data = rows.map((r) => ({ keepaliveSec: r.keepaliveSec, reusePct: r.reuseRate * 100 }));
+  const view = useAppStore(selectKeepaliveView);
   return (
     <ChartCard
       id="keepalive"
       title="Reuse rate against keep-alive expiry"
-      caption="Library defaults of 5–15 s close connections while users read a reply; reuse climbs once the expiry outlasts the gap between requests."
-      ready={data.length > 0}
+      reading={view.reading}
+      ready={view.rows.length > 0}
+      legend={[
+        { label: 'reuse rate', style: series.reuse, kind: 'line' },
+        { label: `aim (${view.aimPct} %)`, style: series.aim, kind: 'line' },
+        { label: 'your keep-alive', style: series.formula, kind: 'line' },
+      ]}
+      table={
+        <DataTable<KeepaliveRow>
+          id="keepalive"
+          caption="Share of requests served on a reused connection, by keep-alive expiry"
+          rows={view.rows}
+          columns={[
+            { label: 'keep-alive (s)', value: (r) => String(r.keepaliveSec) },
+            { label: 'reuse rate (%)', value: (r) => formatNumber(r.reusePct) },
+          ]}
+        />
+      }
     >
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={data} margin={{ top: 10, right: 10, bottom: 20, left: 10 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="keepaliveSec" type="number" scale="log" domain={[4, 400]} ticks={[5, 15, 30, 60, 120, 300]} tick={axisStyle} label={{ value: 'keep-alive expiry (s, log scale)', position: 'insideBottom', offset: -12, ...axisStyle }} />
-          <YAxis domain={[0, 100]} tick={axisStyle} label={{ value: 'reuse rate (%)', angle: -90, position: 'insideLeft', ...axisStyle }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)} %` : String(v))} labelFormatter={(v) => `${v} s`} />
-          <Legend verticalAlign="top" height={28} />
-          <ReferenceLine y={85} stroke={colors.idle} strokeDasharray="6 3" label={{ value: 'aim: 85 %', position: 'insideBottomRight', fontSize: 11 }} />
-          <Line dataKey="reusePct" name="reuse rate (%)" stroke={colors.active} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <KeepalivePlot view={view} />
     </ChartCard>
   );
 }

@@ -1,37 +1,44 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy } from 'react';
 import { useAppStore } from '../store/index.ts';
-import { selectPoolComparison } from '../store/simSelectors.ts';
-import { ChartCard, axisStyle, colors } from './ChartCard.tsx';
+import { selectPoolSplitView } from '../store/chartSelectors.ts';
+import type { PoolComparisonRow } from '../store/simulationSlice.ts';
+import { ChartCard } from './ChartCard.tsx';
+import { DataTable } from './DataTable.tsx';
+import { formatMs } from './format.ts';
+import { series } from './palette.ts';
+
+// recharts loads with the first chart drawn, not with the page.
+const PoolSplitPlot = lazy(() => import('./plots/PoolSplitPlot.tsx').then((m) => ({ default: m.PoolSplitPlot })));
 
 export function PoolSplitChart() {
-  const rows = useAppStore(selectPoolComparison);
+  const view = useAppStore(selectPoolSplitView);
   const status = useAppStore((s) => s.simStatus);
-  if (rows === null && status === 'done') {
-    return (
-      <figure className="chart" data-testid="chart-poolsplit" data-ready="true">
-        <h3>Shared pool against separate streaming and batch pools</h3>
-        <p className="chart__waiting">All requests are of one kind (all streamed or all short): there is nothing to split.</p>
-      </figure>
-    );
-  }
+  const nothingToSplit = view.rows === null && status === 'done';
   return (
     <ChartCard
       id="poolsplit"
       title="Shared pool against separate streaming and batch pools"
-      caption="p99 queue wait per request class: in a shared pool long streams hold the connections and short calls wait behind them."
-      ready={rows !== null && rows.length > 0}
+      reading={view.reading}
+      ready={view.rows !== null && view.rows.length > 0}
+      emptyMessage={nothingToSplit ? 'All requests are of one kind (all streamed or all short): there is nothing to split.' : undefined}
+      legend={[
+        { label: 'one shared pool', style: series.unpooled, kind: 'bar' },
+        { label: 'separate pools', style: series.pooled, kind: 'bar' },
+      ]}
+      table={
+        <DataTable<PoolComparisonRow>
+          id="poolsplit"
+          caption="p99 queue wait per request class"
+          rows={view.rows ?? []}
+          columns={[
+            { label: 'request class', value: (r) => r.className },
+            { label: 'one shared pool', value: (r) => formatMs(r.shared) },
+            { label: 'separate pools', value: (r) => formatMs(r.split) },
+          ]}
+        />
+      }
     >
-      <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={rows ?? []} margin={{ top: 10, right: 10, bottom: 20, left: 10 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="className" tick={axisStyle} label={{ value: 'request class', position: 'insideBottom', offset: -12, ...axisStyle }} />
-          <YAxis tick={axisStyle} label={{ value: 'p99 queue wait (ms)', angle: -90, position: 'insideLeft', ...axisStyle }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(0)} ms` : String(v))} />
-          <Legend verticalAlign="top" height={28} />
-          <Bar dataKey="shared" name="one shared pool" fill={colors.unpooled} isAnimationActive={false} />
-          <Bar dataKey="split" name="separate pools" fill={colors.pooled} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <PoolSplitPlot rows={view.rows ?? []} />
     </ChartCard>
   );
 }

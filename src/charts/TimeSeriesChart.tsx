@@ -1,29 +1,43 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy } from 'react';
 import { useAppStore } from '../store/index.ts';
-import { selectSeries } from '../store/simSelectors.ts';
-import { ChartCard, axisStyle, colors } from './ChartCard.tsx';
+import { selectTimeSeriesView, type SeriesRow } from '../store/chartSelectors.ts';
+import { ChartCard } from './ChartCard.tsx';
+import { DataTable } from './DataTable.tsx';
+import { formatNumber } from './format.ts';
+import { series } from './palette.ts';
+
+// recharts loads with the first chart drawn, not with the page.
+const TimeSeriesPlot = lazy(() => import('./plots/TimeSeriesPlot.tsx').then((m) => ({ default: m.TimeSeriesPlot })));
 
 export function TimeSeriesChart() {
-  const data = useAppStore(selectSeries);
+  const view = useAppStore(selectTimeSeriesView);
   return (
     <ChartCard
       id="timeseries"
       title="Connections over time"
-      caption="Active connections should stay below the pool’s max; any queued line above zero is requests waiting for a connection."
-      ready={data.length > 0}
+      reading={view.reading}
+      ready={view.rows.length > 0}
+      legend={[
+        { label: 'active connections', style: series.active, kind: 'line' },
+        { label: 'idle (kept alive)', style: series.idle, kind: 'line' },
+        { label: 'queued requests', style: series.queued, kind: 'line' },
+        { label: 'pool max', style: series.formula, kind: 'line' },
+      ]}
+      table={
+        <DataTable<SeriesRow>
+          id="timeseries"
+          caption={view.tableStep > 1 ? `Connections over simulated time (every ${view.tableStep}th sample)` : 'Connections over simulated time'}
+          rows={view.tableRows}
+          columns={[
+            { label: 'time (min)', value: (r) => formatNumber(r.tMin, 2) },
+            { label: 'active', value: (r) => formatNumber(r.active, 0) },
+            { label: 'idle', value: (r) => formatNumber(r.idle, 0) },
+            { label: 'queued', value: (r) => formatNumber(r.queued, 0) },
+          ]}
+        />
+      }
     >
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={data} margin={{ top: 10, right: 10, bottom: 20, left: 10 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="tMin" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => v.toFixed(0)} tick={axisStyle} label={{ value: 'simulated time (min)', position: 'insideBottom', offset: -12, ...axisStyle }} />
-          <YAxis tick={axisStyle} allowDecimals={false} label={{ value: 'connections', angle: -90, position: 'insideLeft', ...axisStyle }} />
-          <Tooltip labelFormatter={(v) => `${Number(v).toFixed(1)} min`} />
-          <Legend verticalAlign="top" height={28} />
-          <Line dataKey="active" name="active" stroke={colors.active} dot={false} isAnimationActive={false} />
-          <Line dataKey="idle" name="idle (kept alive)" stroke={colors.idle} dot={false} isAnimationActive={false} />
-          <Line dataKey="queued" name="queued requests" stroke={colors.queued} dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <TimeSeriesPlot view={view} />
     </ChartCard>
   );
 }

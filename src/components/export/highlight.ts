@@ -7,7 +7,7 @@ import hljs from 'highlight.js/lib/core';
 import javascript from 'highlight.js/lib/languages/javascript';
 import python from 'highlight.js/lib/languages/python';
 import typescript from 'highlight.js/lib/languages/typescript';
-import 'highlight.js/styles/github.css';
+// Colours come from styles.css (.hljs-* rules on the colour scheme's variables), for light and dark alike.
 
 hljs.registerLanguage('javascript', javascript);
 hljs.registerLanguage('typescript', typescript);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatErrors, parseScenarioJson, shareUrl } from '../../core/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { currentPayload, resetToDefaults } from '../../store/persistence.ts';
@@ -8,6 +8,16 @@ export function ShareBar() {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [confirmingReset, setConfirmingReset] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  // Focus follows the confirmation: into it on the safe choice when it opens, back to "Reset to
+  // defaults" when it closes either way. Only on a change, so the page never steals focus on load.
+  const shownBefore = useRef(confirmingReset);
+  useEffect(() => {
+    if (shownBefore.current === confirmingReset) return;
+    shownBefore.current = confirmingReset;
+    (confirmingReset ? keepButton : resetButton).current?.focus();
+  }, [confirmingReset]);
   const addNotice = useAppStore((s) => s.addNotice);
   const replaceScenario = useAppStore((s) => s.replaceScenario);
 
@@ -64,7 +74,15 @@ export function ShareBar() {
         }}
       />
       {confirmingReset ? (
-        <span className="confirm" role="alertdialog" aria-labelledby="reset-question" data-testid="reset-confirm">
+        <span
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="reset-question"
+          data-testid="reset-confirm"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setConfirmingReset(false);
+          }}
+        >
           <span id="reset-question">Discard your scenario and start from the defaults?</span>
           <button
             type="button"
@@ -76,12 +94,12 @@ export function ShareBar() {
           >
             Discard and reset
           </button>
-          <button type="button" className="secondary" onClick={() => setConfirmingReset(false)}>
+          <button ref={keepButton} type="button" className="secondary" onClick={() => setConfirmingReset(false)} data-testid="reset-keep">
             Keep my scenario
           </button>
         </span>
       ) : (
-        <button type="button" className="secondary" onClick={() => setConfirmingReset(true)} data-testid="reset">
+        <button ref={resetButton} type="button" className="secondary" onClick={() => setConfirmingReset(true)} data-testid="reset">
           Reset to defaults
         </button>
       )}

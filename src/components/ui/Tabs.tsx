@@ -11,8 +11,9 @@ export interface TabsProps<T extends string> {
   /** Accessible name of the tab list. */
   label: string;
   tabs: readonly TabItem<T>[];
-  selected: T;
-  onSelect: (id: T) => void;
+  /** NoInfer: the tab ids alone decide T, so a store setter typed more narrowly still fits. */
+  selected: NoInfer<T>;
+  onSelect: (id: NoInfer<T>) => void;
   /** The selected tab's content. */
   children: ReactNode;
 }

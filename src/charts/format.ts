@@ -1,0 +1,25 @@
+/** Number formatting for chart readings and tables: units always spelled out, plurals right. */
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** A duration in milliseconds, in the unit a reader expects at that size. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms === 0) return '0 ms';
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1)} min`;
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
+export function formatPct(fraction: number, digits = 1): string {
+  return `${(fraction * 100).toFixed(digits)} %`;
+}
+
+/** A plain number for tables: no more than `digits` decimals, trailing zeros dropped. */
+export function formatNumber(value: number, digits = 1): string {
+  return Number(value.toFixed(digits)).toLocaleString('en-US');
+}
