@@ -23,11 +23,6 @@ export interface Verdict {
 /** The reuse rate to aim for: below it, handshakes show up in tail latency. */
 export const REUSE_GOAL = 0.85;
 
-function expiredIdle(r: SimResult): number | null {
-  const value = (r as SimResult & { expiredIdle?: number }).expiredIdle;
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
 function reuseAdvice(s: Scenario, r: SimResult): string {
   if (r.reuseRate >= REUSE_GOAL) return `Above the ${REUSE_GOAL * 100} % to aim for: most requests skip the handshake.`;
   const pools = [s.pool, ...s.pools];
@@ -35,9 +30,8 @@ function reuseAdvice(s: Scenario, r: SimResult): string {
   if (findClient(s.client)?.poolRules === 'httpcore1' && capped) {
     return `Below ${REUSE_GOAL * 100} %: httpx 0.28 closes idle connections while all open ones exceed max_keepalive (${capped.maxKeepalive}); set it equal to max connections (${capped.maxConnections}).`;
   }
-  const expired = expiredIdle(r);
   const closed = r.clientClosed + r.serverClosed;
-  if (expired !== null && closed > 0 && expired >= closed / 2) {
+  if (closed > 0 && r.expiredIdle >= closed / 2) {
     return `Below ${REUSE_GOAL * 100} %: most connections closed after sitting idle ${formatNumber(s.pool.keepaliveSec, 1)} s (keep-alive expiry) before a request came for them; a longer keep-alive keeps them.`;
   }
   if (capped && closed > 0) {

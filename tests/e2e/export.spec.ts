@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { decodeShareFragment } from '../../src/core/index.ts';
 
 test.describe('export panel', () => {
-  test('should show each library’s code sized by the formula, with working tabs', async ({ page }) => {
+  test('should show each client’s code for the pool on the page, with working tabs', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('code-undici')).toContainText('connections: 30');
     await expect(page.getByTestId('code-undici')).toContainText('keepAliveTimeout: 120_000');
@@ -10,20 +10,20 @@ test.describe('export panel', () => {
     await page.getByTestId('tab-httpx').click();
     await expect(page.getByTestId('code-httpx')).toContainText('max_connections=30');
     await expect(page.getByTestId('code-httpx')).toContainText('max_keepalive_connections=15');
-    await page.getByTestId('tab-sdks').click();
-    await expect(page.getByTestId('code-anthropic-py')).toContainText('http_client=http_client');
-    await expect(page.getByTestId('code-openai-ts')).toContainText('fetchOptions: { dispatcher: aiAgent }');
-    await page.getByTestId('tab-monitoring').click();
+    await page.getByTestId('tab-anthropic-py').click();
+    await expect(page.getByTestId('code-anthropic-py')).toContainText('httpx2');
+    await page.getByTestId('tab-undici').click();
     await expect(page.getByTestId('code-monitor-undici')).toContainText('diagnosticsChannel');
+    await page.getByTestId('tab-httpx2').click();
     // The chosen tab travels in the share link.
     await expect
       .poll(async () => {
         const decoded = decodeShareFragment(await page.evaluate(() => location.hash));
         return decoded.ok && decoded.payload.view.snippetTab;
       })
-      .toBe('monitoring');
+      .toBe('httpx2');
     await page.reload();
-    await expect(page.getByTestId('tab-monitoring')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('tab-httpx2')).toHaveAttribute('aria-selected', 'true');
   });
 
   test('should copy with a visible confirmation and download a file', async ({ page, context }) => {
@@ -38,13 +38,14 @@ test.describe('export panel', () => {
     expect((await download).suggestedFilename()).toBe('pool.mjs');
   });
 
-  test('should follow the target-based recommendation when the user picks it', async ({ page }) => {
+  test('should export the pool typed into the pool fields', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByTestId('target-size')).toHaveText(/^\d+$/);
-    const size = (await page.getByTestId('target-size').textContent())!.trim();
-    await page.getByLabel(/the target-based size/).check();
-    await expect(page.getByTestId('export-source')).toContainText(`${size} connections`);
-    await expect(page.getByTestId('code-undici')).toContainText(`connections: ${size},`);
+    await page.getByLabel('Max connections').first().fill('330');
+    await expect(page.getByTestId('export-source')).toContainText('330 connections');
+    await expect(page.getByTestId('code-undici')).toContainText('connections: 330,');
+    await page.getByTestId('tab-httpx').click();
+    await expect(page.getByTestId('code-httpx')).toContainText('max_connections=330');
+    await expect(page.getByTestId('code-httpx')).toContainText('max_keepalive_connections=15');
   });
 
   test('should keep hostile names inert in the code shown', async ({ page }) => {

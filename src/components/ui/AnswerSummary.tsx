@@ -12,10 +12,12 @@ export function AnswerSummary() {
   const formula = useAppStore(selectFormula);
   const monitor = useAppStore(selectMonitor);
   const status = useAppStore((s) => s.simStatus);
+  const pool = useAppStore((s) => s.scenario.pool);
+  // The verdict judges the user's own pool, so the sizes beside it are that pool's: one truth.
   const figures = [
-    { key: 'poolSize', label: 'Pool size', value: formula.poolSize, unit: 'connections in flight' },
-    { key: 'maxConnections', label: 'max_connections', value: formula.maxConnections, unit: 'connections' },
-    { key: 'maxKeepalive', label: 'max_keepalive', value: formula.maxKeepalive, unit: 'idle connections' },
+    { key: 'poolSize', label: 'Pool size (formula)', value: formula.poolSize, unit: 'connections in flight' },
+    { key: 'maxConnections', label: 'max_connections (your pool)', value: pool.maxConnections, unit: 'connections' },
+    { key: 'maxKeepalive', label: 'max_keepalive (your pool)', value: pool.maxKeepalive, unit: 'idle connections' },
   ];
   return (
     <section className="card answer" aria-labelledby="answer-title" data-testid="answer">
