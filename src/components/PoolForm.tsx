@@ -1,3 +1,4 @@
+import { formatNumber, rateLimitCeiling } from '../core/index.ts';
 import { useAppStore } from '../store/index.ts';
 import { CheckboxField } from './fields/CheckboxField.tsx';
 import { NumberField } from './fields/NumberField.tsx';
@@ -105,6 +106,18 @@ export function NetworkForm() {
   );
 }
 
+function RateLimitCeilingNote() {
+  const scenario = useAppStore((s) => s.scenario);
+  const ceiling = rateLimitCeiling(scenario);
+  if (!ceiling) return null;
+  return (
+    <p className="field__help" data-testid="rate-limit-ceiling">
+      The limit carries about <strong>{formatNumber(ceiling.concurrency, 1)}</strong> requests at once ({ceiling.expression}); connections beyond that only meet 429
+      errors.
+    </p>
+  );
+}
+
 export function RateLimitForm() {
   return (
     <section className="card" aria-labelledby="ratelimit-title">
@@ -115,6 +128,7 @@ export function RateLimitForm() {
         <NumberField path="rateLimit.tokensPerRequest" label="Tokens per request" unit="tokens" optional help="Mean input + output tokens of one request." />
         <CheckboxField path="rateLimit.simulate" label="Hold requests to the limit in the simulation" help="Model a client-side limiter: requests beyond the limit wait their turn." />
       </div>
+      <RateLimitCeilingNote />
     </section>
   );
 }

@@ -8,11 +8,18 @@ export function SimStatus() {
   const latestRunId = useAppStore((s) => s.simRunId);
   const requests = useAppStore((s) => s.simResult?.requests ?? 0);
   const sweepRequests = useAppStore((s) => s.sweepRequests);
+  const pending = useAppStore((s) => s.pendingAnalyses);
+  const mainReady = runId === latestRunId;
   return (
     <div className="sim-status" data-testid="sim-status" data-status={status} data-run-id={runId} data-latest-run-id={latestRunId}>
-      {status === 'running' ? (
+      {status === 'running' && !mainReady ? (
         <p>
-          Simulating… <progress max={1} value={progress} aria-label="Simulation progress" /> {Math.round(progress * 100)} %
+          Simulating your pool… <progress max={1} value={progress} aria-label="Simulation progress" /> {Math.round(progress * 100)} %
+        </p>
+      ) : null}
+      {status === 'running' && mainReady && pending > 0 ? (
+        <p data-testid="sim-pending">
+          Your pool’s result is in; {pending === 1 ? '1 more run' : `${pending} more runs`} (sweeps, target search, comparison) still going…
         </p>
       ) : null}
       {status === 'error' && error ? (
