@@ -51,6 +51,8 @@ export interface SnippetFacts {
   multiplexesPosts?: { value: boolean; source: SourceRef };
   /** The line that implements `keepaliveRule` (which idle connections the pool closes). */
   keepaliveRuleSource?: SourceRef;
+  /** Where an HTTP/2 connection starts at one stream until the server announces SETTINGS_MAX_CONCURRENT_STREAMS (httpcore). */
+  h2OneStreamUntilSettings?: SourceRef;
 }
 
 export interface ClientFacts {
@@ -209,7 +211,10 @@ export const CLIENTS = [
       keepaliveSec: { package: HTTPX, file: 'httpx/_config.py', line: 178 },
       protocol: { package: HTTPX, file: 'httpx/_client.py', line: 650 },
     },
-    snippet: { keepaliveRuleSource: { package: 'httpcore 1.0.9', file: 'httpcore/_async/connection_pool.py', line: 294 } },
+    snippet: {
+      keepaliveRuleSource: { package: 'httpcore 1.0.9', file: 'httpcore/_async/connection_pool.py', line: 294 },
+      h2OneStreamUntilSettings: { package: 'httpcore 1.0.9', file: 'httpcore/_async/http2.py', line: 119 },
+    },
     targets: [
       { id: 'httpx', label: 'httpx async', filename: 'pool.py', language: 'python' },
       { id: 'httpx-sync', label: 'httpx sync', filename: 'pool.py', language: 'python' },
@@ -233,7 +238,10 @@ export const CLIENTS = [
       keepaliveSec: { package: HTTPX2, file: 'httpx2/_config.py', line: 174 },
       protocol: { package: HTTPX2, file: 'httpx2/_client.py', line: 624 },
     },
-    snippet: { keepaliveRuleSource: { package: 'httpcore2 2.13.1', file: 'httpcore2/_async/connection_pool.py', line: 293 } },
+    snippet: {
+      keepaliveRuleSource: { package: 'httpcore2 2.13.1', file: 'httpcore2/_async/connection_pool.py', line: 293 },
+      h2OneStreamUntilSettings: { package: 'httpcore2 2.13.1', file: 'httpcore2/_async/http2.py', line: 104 },
+    },
     targets: [
       { id: 'httpx2', label: 'httpx2 async', filename: 'pool.py', language: 'python' },
       { id: 'httpx2-sync', label: 'httpx2 sync', filename: 'pool.py', language: 'python' },

@@ -30,6 +30,12 @@ function keepaliveComment(client: ClientFacts, max: number, idle: number): strin
   return `below max_connections: httpcore 1.x closes idle connections while ALL open ones exceed ${idle}, so under load reuse collapses; set it to ${max}${rule ? ` (${cite(rule)})` : ''}`;
 }
 
+function http2Line(client: ClientFacts): string {
+  const m = pyModule(client);
+  const oneStream = client.snippet?.h2OneStreamUntilSettings;
+  return `http2=True,  # needs h2: pip install "${m}[http2]"${oneStream ? `; one stream per connection until the server announces its stream limit (${cite(oneStream)})` : ''}`;
+}
+
 /** `limits=`, `timeout=` and `http2=` arguments for one client of `pool`, in the flavour's module. */
 export function limitsAndTimeout(input: SnippetInput, pool: PoolSizing, client: ClientFacts): string[] {
   const m = pyModule(client);
@@ -49,7 +55,7 @@ export function limitsAndTimeout(input: SnippetInput, pool: PoolSizing, client: 
       ? `    pool=${seconds(pool.poolTimeoutSec)},  # max wait for a free connection before ${m}.PoolTimeout`
       : `    pool=None,  # the scenario sets no pool timeout: a request waits for a free connection as long as it takes`,
     '),',
-    pool.protocol === 'h2' ? `http2=True,  # needs the h2 package: pip install "${m}[http2]"` : 'http2=False,  # HTTP/1.1: one request per connection at a time',
+    pool.protocol === 'h2' ? http2Line(client) : 'http2=False,  # HTTP/1.1: one request per connection at a time',
   ];
 }
 

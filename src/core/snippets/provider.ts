@@ -52,6 +52,6 @@ export function providerShape(endpoint: Endpoint): ProviderShape {
     keyHeader: 'x-api-key',
     keyPrefix: '',
     extraHeaders: [['anthropic-version', ANTHROPIC_VERSION]],
-    demoBody: { model: 'claude-sonnet-4-5', max_tokens: 64, messages },
+    demoBody: { model: 'claude-sonnet-4-6', max_tokens: 64, messages },
   };
 }
