@@ -8,7 +8,8 @@ export function DataTable<R>({ id, caption, columns, rows }: { id: string; capti
   return (
     <details className="chart__data" data-testid={`chart-${id}-data`}>
       <summary>Data table</summary>
-      <div className="chart__table-wrap">
+      {/* Scrolls sideways in a narrow column: focusable and named, so the keyboard can scroll it too. */}
+      <div className="chart__table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="data-table">
           <caption>{caption}</caption>
           <thead>
