@@ -1,0 +1,57 @@
+/**
+ * npm run calibrate [-- case-id …]: every calibration scenario with every real client, then a few
+ * repeats to measure the runs' own noise; writes docs/calibration.md. Exits 1 if a run disagrees
+ * with the simulator beyond the tolerance and the disagreement is not a documented limit.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findClient } from '../../src/core/index.ts';
+import { ALL_CLIENTS, CASES } from './cases.ts';
+import { ensureRuntime, ROOT, versions } from './clients.ts';
+import { renderReport, type Noise } from './report.ts';
+import { runCase, type RunResult } from './session.ts';
+
+/** Repeated to measure run-to-run noise: the issue's own case, with the two Python and one Node client. */
+const NOISE_REPEATS: { caseId: string; client: (typeof ALL_CLIENTS)[number]; runs: number }[] = [
+  { caseId: 'users-keepalive-cap', client: 'httpx', runs: 3 },
+  { caseId: 'users-keepalive-cap', client: 'httpx2', runs: 3 },
+  { caseId: 'poisson-small-pool', client: 'undici7', runs: 3 },
+];
+
+const only = process.argv.slice(2);
+const cases = only.length ? CASES.filter((c) => only.includes(c.id)) : CASES;
+const started = performance.now();
+for (const client of ALL_CLIENTS) ensureRuntime(client);
+
+const results: RunResult[] = [];
+for (const c of cases) {
+  for (const client of ALL_CLIENTS) {
+    const r = await runCase(c, client);
+    results.push(r);
+    console.log(`${c.id.padEnd(22)} ${client.padEnd(8)} ${r.ok ? 'agrees ' : 'DIFFERS'} ${r.checks.map((k) => `${k.name} ${k.measured.toFixed(3)}/${k.simulated.toFixed(3)}`).join('; ')} (${r.seconds.toFixed(0)} s)`);
+  }
+}
+
+const noise: Noise[] = [];
+for (const n of NOISE_REPEATS) {
+  const c = CASES.find((x) => x.id === n.caseId);
+  if (!c || (only.length && !only.includes(c.id))) continue;
+  const runs = results.filter((r) => r.caseId === n.caseId && r.client === n.client).map((r) => r.measured);
+  while (runs.length < n.runs) runs.push((await runCase(c, n.client)).measured);
+  noise.push({ caseId: n.caseId, client: n.client, runs });
+  console.log(`noise ${n.caseId} ${n.client}: reuse ${runs.map((r) => r.reuse.toFixed(3)).join(', ')}`);
+}
+
+// A disagreement is acceptable only where the clients table documents the limit.
+const limits: string[] = [];
+let unexplained = 0;
+for (const r of results.filter((x) => !x.ok)) {
+  const documented = (findClient(r.client) as { simulatorLimits?: string } | undefined)?.simulatorLimits;
+  if (documented) limits.push(`${r.caseId}, ${r.client}: ${documented}`);
+  else unexplained++;
+}
+
+const report = renderReport(cases, results, noise, versions(), limits, (performance.now() - started) / 1000);
+writeFileSync(join(ROOT, 'docs/calibration.md'), report);
+console.log(`wrote docs/calibration.md (${results.filter((r) => r.ok).length}/${results.length} runs agree)`);
+process.exit(unexplained ? 1 : 0);

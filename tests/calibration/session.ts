@@ -1,0 +1,54 @@
+/**
+ * One calibration run: server + latency proxy on loopback, one real client through them, then the
+ * simulator on the same scenario with the same `client`.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { startLatencyProxy } from '../tools/latency-proxy.ts';
+import { scenarioFor, type CalibrationCase, type CalibrationClient } from './cases.ts';
+import { ROOT, runClient } from './clients.ts';
+import { compare, measuredFigures, simulatedFigures, WARMUP_SHARE, type Check, type Figures } from './measure.ts';
+import { makeCertificate, startServer } from './server.ts';
+
+export interface RunResult {
+  caseId: string;
+  client: CalibrationClient;
+  measured: Figures & { failed: number };
+  simulated: Figures;
+  checks: Check[];
+  ok: boolean;
+  seconds: number;
+}
+
+let certificate: { key: string; cert: string } | null = null;
+function cert() {
+  if (!certificate) {
+    const dir = join(ROOT, 'tests/.tmp');
+    mkdirSync(dir, { recursive: true });
+    certificate = makeCertificate(mkdtempSync(join(dir, 'calib-cert-')));
+  }
+  return certificate;
+}
+
+/** Steady-state simulated requests per comparison: enough for stable means (standard error well under 1 %). */
+const SIM_REQUESTS = 40_000;
+
+export async function runCase(c: CalibrationCase, client: CalibrationClient, timeoutMs = 120_000): Promise<RunResult> {
+  const started = performance.now();
+  const certificate = cert();
+  const server = await startServer({ protocol: c.protocol, serviceMs: c.serviceMs, keepAliveSec: c.serverIdleSec ?? 60, certificate });
+  const proxy = await startLatencyProxy({ targetPort: server.port, rttMs: c.rttMs });
+  try {
+    const baseUrl = `https://127.0.0.1:${proxy.port}`;
+    const workload = { ...c.arrival, requests: c.requests };
+    const records = await runClient(client, scenarioFor(c, client, baseUrl, c.requests, WARMUP_SHARE), workload, certificate.cert, timeoutMs);
+    const measured = measuredFigures(records, server.served, (p) => proxy.byUpstreamPort(p), c.rttMs);
+    const simulated = simulatedFigures(scenarioFor(c, client, baseUrl, SIM_REQUESTS, WARMUP_SHARE), c.requests);
+    const checks = compare(c.protocol, measured, simulated);
+    const ok = measured.failed === 0 && checks.every((k) => k.ok);
+    return { caseId: c.id, client, measured, simulated, checks, ok, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await proxy.close();
+    await server.close();
+  }
+}
