@@ -153,6 +153,8 @@ export function startSimulationSync(client = new SimulationClient()): () => void
 
   const schedule = (scenario: Scenario) => {
     clearTimeout(timer);
+    // Stale runs stop at once, so their workers are replaced while the debounce runs out.
+    controller?.abort();
     timer = setTimeout(() => runAll(scenario), DEBOUNCE_MS);
   };
 

@@ -96,8 +96,9 @@ export class SimulationClient {
     const slot = this.slots.find((s) => s.job === pending);
     if (slot) {
       slot.worker?.terminate();
-      slot.worker = null;
       slot.job = null;
+      // A fresh worker starts loading now, so the next job (the edit that cancelled this one) finds it warm.
+      slot.worker = this.spawn(slot);
     }
     pending.reject(abortError());
     this.pump();
