@@ -34,7 +34,7 @@ const OPENAI: PythonSdk = {
   module: 'openai',
   clientClass: 'AsyncOpenAI',
   defaultClientSource: { package: 'openai 3.22.1', file: 'openai/_base_client.py', line: 1529 },
-  previousMajor: 'openai < 3 took an httpx client: there, import httpx and write httpx.Limits and httpx.Timeout in place of the httpx2 ones (openai 3 still accepts an httpx client, but only as a deprecated fallback that fails type checking).',
+  previousMajor: `openai < 3 took an httpx client: there, import httpx and write httpx.Limits and httpx.Timeout in place of the httpx2 ones. openai 3 still accepts an httpx client at run time, but types http_client as httpx2.AsyncClient (${cite({ package: 'openai 3.22.1', file: 'openai/_client.py', line: 942 })}).`,
   call: 'chat.completions.create',
   printed: 'reply.choices[0].message.content',
 };

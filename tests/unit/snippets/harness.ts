@@ -207,3 +207,20 @@ export function pythonSyntaxErrors(sources: string[]): string[] {
   );
   return JSON.parse(out) as string[];
 }
+
+/**
+ * Type-checks TypeScript files strictly as a user's Node project would (nodenext), resolving packages
+ * from the directory the files sit in and Node's types from the project's @types/node.
+ */
+export function tscTypeErrors(files: string[]): string {
+  try {
+    execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--typeRoots', join(ROOT, 'node_modules/@types'), '--types', 'node', ...files], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    return '';
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string };
+    return `${e.stdout ?? ''}${e.stderr ?? ''}` || String(err);
+  }
+}

@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildSnippetInput, findSnippetTarget, parseScenario, type ScenarioInput } from '../../../src/core/index.ts';
-import { childEnv, ensurePython, ensureUndici8, FIXTURE_UNDICI8, NODE22, runChild, tempDir } from './harness.ts';
+import { pythonSdkDriver } from './drivers.ts';
+import { childEnv, ensurePython, ensureUndici8, FIXTURE_UNDICI8, NODE22, providerReply, runChild, tempDir } from './harness.ts';
 
 const CONCURRENT = 12;
 const DELAY_MS = 200;
@@ -55,7 +56,7 @@ beforeAll(async () => {
     req.on('end', () =>
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"ok":true}');
+        res.end(JSON.stringify(providerReply(req.url)));
       }, DELAY_MS),
     );
   });
@@ -68,12 +69,12 @@ beforeEach(() => {
   connections = [];
 });
 
-function inputFor(pool: ScenarioInput['pool']) {
+function inputFor(pool: ScenarioInput['pool'], provider: 'anthropic' | 'openai' = 'anthropic') {
   const result = parseScenario({
     version: 1,
     workload: { arrival: { kind: 'users', users: 20, thinkSec: 30 } }, // the formula's HTTP/1.1 size: 7
     pool,
-    endpoint: { provider: 'anthropic', baseUrl: `https://localhost:${port}`, apiKeyEnv: 'ANTHROPIC_API_KEY' },
+    endpoint: { provider, baseUrl: `https://localhost:${port}`, apiKeyEnv: 'ANTHROPIC_API_KEY' },
   });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return buildSnippetInput(result.scenario);
@@ -155,6 +156,22 @@ describe('snippets against a server offering HTTP/2 and HTTP/1.1 (TLS, ALPN)', (
   it.each(['httpx2', 'httpx'])('should multiplex concurrent POSTs with the %s snippet of an HTTP/2 scenario (http2=True)', async (target) => {
     expect(await runPython(target, h2)).toBe("['HTTP/2']");
     expect(connections.length).toBe(1);
+    expect(connections[0]!.peak).toBeGreaterThan(1);
+  }, 60_000);
+
+  it.each([
+    ['anthropic-py', 'anthropic', 'messages.create', 'model="claude-sonnet-4-6", max_tokens=16, messages=[{"role": "user", "content": "hi"}]', 'reply.content[0].text'],
+    ['openai-py', 'openai', 'chat.completions.create', 'model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}]', 'reply.choices[0].message.content'],
+  ] as const)('should multiplex real SDK calls with the %s snippet of an HTTP/2 scenario', async (target, provider, call, args, text) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'pool.py'), findSnippetTarget(target)!.generate(inputFor(h2, provider)));
+    writeFileSync(join(dir, 'driver.py'), pythonSdkDriver('shared_client', call, args, text));
+    const run = await runChild(python, ['driver.py', JSON.stringify({ n: CONCURRENT })], { cwd: dir, env: tlsEnv() });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('done');
+    expect(connections).toHaveLength(1);
+    expect(connections[0]!.version).toBe('2.0');
+    expect(connections[0]!.requests).toBe(2 * CONCURRENT);
     expect(connections[0]!.peak).toBeGreaterThan(1);
   }, 60_000);
 

@@ -185,6 +185,20 @@ describe('monitor snippets on their libraries', () => {
 });
 
 describe('SDK snippets on the current SDKs', () => {
+  it('should need httpx2 as the headers say: anthropic 1.13 refuses an httpx client, openai 3 still runs one', async () => {
+    const probe = `import anthropic, httpx, openai
+try:
+    anthropic.AsyncAnthropic(api_key="x", http_client=httpx.AsyncClient())
+except TypeError as e:
+    print("anthropic:", e)
+print("openai:", type(openai.AsyncOpenAI(api_key="x", http_client=httpx.AsyncClient())._client).__module__.split(".")[0])
+`;
+    const run = await runChild(python, ['-c', probe], { cwd: tempDir(), env: childEnv('X') });
+    expect(run.stdout).toContain('anthropic: Invalid `http_client` argument; `httpx.AsyncClient` is from the `httpx` package, but this SDK uses `httpx2`');
+    // openai 3 still takes one at run time (its type says httpx2.AsyncClient), as the openai-py header says.
+    expect(run.stdout).toContain('openai: httpx');
+  }, 60_000);
+
   it.each([
     ['anthropic-py', 'anthropic', 'messages.create', 'model="claude-sonnet-4-6", max_tokens=16, messages=[{"role": "user", "content": "hi"}]', 'reply.content[0].text'],
     ['openai-py', 'openai', 'chat.completions.create', 'model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}]', 'reply.choices[0].message.content'],
