@@ -66,6 +66,7 @@ async function main() {
       }
       await page.close();
       const fmt = (x: number) => `${Math.round(x)} ms`;
+      console.error(`measured ${preset.id}`);
       rows.push(
         `| ${preset.label} | ${fmt(median(samples.map((s) => s.formula)))} | ${fmt(median(samples.map((s) => s.main)))} (max ${fmt(Math.max(...samples.map((s) => s.main)))}) | ${fmt(median(samples.map((s) => s.all)))} | ${fmt(Math.max(...samples.map((s) => s.longest)))} |`,
       );
