@@ -33,10 +33,12 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // The page itself: the network first, so a new build shows at once; the cached copy offline.
     event.respondWith(
-      fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match('/index.html')).then((hit) => hit || Response.error())),
+      fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match('/index.html', { ignoreVary: true })).then((hit) => hit || Response.error())),
     );
     return;
   }
-  // Hashed assets never change under their name: the cache first.
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit || fetch(request))));
+  // Hashed assets never change under their name: the cache first. ignoreVary: the page asks for
+  // its scripts with CORS (an Origin header) while install cached them without, and the server's
+  // responses say Vary: Origin.
+  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request, { ignoreVary: true }).then((hit) => hit || fetch(request))));
 });

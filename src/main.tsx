@@ -1,3 +1,5 @@
+// First: configures zod before any other module parses with it.
+import './zodCsp.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
@@ -26,9 +28,11 @@ createRoot(root).render(
  * A new build's worker takes over by itself; the page says so, since its running code is the old one.
  */
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const hadController = navigator.serviceWorker.controller !== null;
+  // The first worker taking control of a fresh page changes nothing the user sees; any later one does.
+  let controlled = navigator.serviceWorker.controller !== null;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (hadController) useAppStore.getState().addNotice('info', 'A new version of pool-sizer is ready: reload the page to use it (your scenario is kept).');
+    if (controlled) useAppStore.getState().addNotice('info', 'A new version of pool-sizer is ready: reload the page to use it (your scenario is kept).');
+    controlled = true;
   });
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn('Offline support is unavailable:', error));
