@@ -16,7 +16,10 @@ export function formatMs(ms: number): string {
 }
 
 export function formatPct(fraction: number, digits = 1): string {
-  return `${(fraction * 100).toFixed(digits)} %`;
+  const pct = fraction * 100;
+  // A share too small to show at this precision is "under" it, not a misleading 0.0 %.
+  if (pct > 0 && pct < 10 ** -digits) return `< ${(10 ** -digits).toFixed(digits)} %`;
+  return `${pct.toFixed(digits)} %`;
 }
 
 /** A plain number for tables: no more than `digits` decimals, trailing zeros dropped. */

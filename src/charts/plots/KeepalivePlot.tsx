@@ -21,9 +21,9 @@ export function KeepalivePlot({ view }: { view: KeepaliveView }) {
         />
         <YAxis width={56} domain={[0, 100]} tickFormatter={(v: number) => `${v} %`} tick={axisTick} label={{ value: 'reuse rate', angle: -90, position: 'insideLeft', textAnchor: 'middle', ...axisTitle }} />
         <Tooltip contentStyle={tooltipStyle} formatter={(v) => (typeof v === 'number' ? `${v.toFixed(1)} %` : String(v))} labelFormatter={(v) => `${v} s`} />
-        <ReferenceLine y={view.aimPct} stroke={series.aim.color} strokeDasharray={series.aim.dash} label={{ value: `aim ${view.aimPct} %`, position: 'insideBottomRight', fontSize: 11, fill: 'var(--ink)' }} />
+        <ReferenceLine y={view.aimPct} stroke={series.aim.color} strokeDasharray={series.aim.dash} label={{ value: `aim ${view.aimPct} %`, position: 'insideBottomLeft', fontSize: 11, fill: 'var(--ink)' }} />
         {ticks.includes(view.currentSec) ? (
-          <ReferenceLine x={view.currentSec} stroke={series.formula.color} strokeDasharray={series.formula.dash} label={{ value: `yours ${view.currentSec} s`, position: 'insideTopLeft', fontSize: 11, fill: 'var(--ink)' }} />
+          <ReferenceLine x={view.currentSec} stroke={series.formula.color} strokeDasharray={series.formula.dash} label={{ value: `yours ${view.currentSec} s`, position: 'insideBottomLeft', fontSize: 11, fill: 'var(--ink)' }} />
         ) : null}
         <Line dataKey="reusePct" name="reuse rate (%)" stroke={series.reuse.color} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
       </LineChart>

@@ -38,7 +38,7 @@ export function SweepPlot({ view }: { view: SweepView }) {
         <YAxis
           yAxisId="pct"
           orientation="right"
-          width={48}
+          width={66}
           domain={[0, 100]}
           tickFormatter={(v: number) => `${v} %`}
           tick={axisTick}

@@ -30,8 +30,8 @@ function SnippetView({ snippet }: { snippet: GeneratedSnippet }) {
           {copied === 'copied' ? `${target.label} code copied to the clipboard` : ''}
         </span>
       </div>
-      {/* highlight.js escapes the code; its output holds only its own span tags. */}
-      <pre className="snippet__code">
+      {/* highlight.js escapes the code; its output holds only its own span tags. Focusable, so the keyboard can scroll it (axe: scrollable-region-focusable). */}
+      <pre className="snippet__code" tabIndex={0}>
         <code className={`hljs language-${target.language}`} data-testid={`code-${target.id}`} dangerouslySetInnerHTML={{ __html: highlightToHtml(code, target.language) }} />
       </pre>
     </div>
