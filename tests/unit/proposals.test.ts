@@ -10,15 +10,10 @@ import {
   proposalStamp,
   targetProposal,
   type Scenario,
-  type ScenarioInput,
 } from '../../src/core/index.ts';
+import { scenarioOf } from './scenarioOf.ts';
 import { useAppStore } from '../../src/store/index.ts';
 
-const scenarioOf = (input: Omit<ScenarioInput, 'version'>): Scenario => {
-  const result = parseScenario({ version: 1, ...input });
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.scenario;
-};
 
 describe('formulaProposal', () => {
   it('should propose the worked example’s 30 connections, 15 kept warm and 120 s keep-alive', () => {

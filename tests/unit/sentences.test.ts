@@ -19,14 +19,9 @@ import {
   withClientDefaults,
   withRequests,
   type Scenario,
-  type ScenarioInput,
 } from '../../src/core/index.ts';
+import { scenarioOf } from './scenarioOf.ts';
 
-const scenarioOf = (input: Omit<ScenarioInput, 'version'>): Scenario => {
-  const result = parseScenario({ version: 1, ...input });
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.scenario;
-};
 
 const verdict = (s: Scenario, key: string) => poolVerdicts(s, simulate(s)).find((v) => v.key === key)!;
 
