@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
+import { useNoInnerTabStops } from './useNoInnerTabStops.ts';
 
 export interface ChartCardProps {
   id: string;
@@ -23,6 +24,7 @@ export interface ChartCardProps {
 export function ChartCard({ id, title, reading, ready, legend, table, emptyMessage, children }: ChartCardProps) {
   const titleId = `chart-${id}-title`;
   const readingId = `chart-${id}-reading`;
+  const plotRef = useNoInnerTabStops();
   if (emptyMessage) {
     return (
       <figure className="chart" data-testid={`chart-${id}`} data-ready="true" aria-labelledby={titleId}>
@@ -35,6 +37,7 @@ export function ChartCard({ id, title, reading, ready, legend, table, emptyMessa
     <figure className="chart" data-testid={`chart-${id}`} data-ready={ready ? 'true' : 'false'} aria-labelledby={titleId}>
       <h3 id={titleId}>{title}</h3>
       <div
+        ref={plotRef}
         className="chart__plot"
         role="img"
         tabIndex={0}

@@ -93,10 +93,14 @@ test.describe('accessibility', () => {
       // No tab stop inside the picture: recharts' own focusable elements are off.
       expect(await plot.evaluate((el) => Array.from(el.querySelectorAll<HTMLElement>('*')).filter((child) => child.tabIndex >= 0).length)).toBe(0);
     }
-    // The whole chart section adds one stop per chart and one per data table, nothing more.
-    const stops = await page.locator('.charts').evaluate((root) =>
-      Array.from(root.querySelectorAll<HTMLElement>('*')).filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0).length,
-    );
+    // Tabbing through the charts stops once per chart and once per (folded) data table, nothing more.
+    await plots.first().focus();
+    let stops = 1;
+    while (stops < 100) {
+      await page.keyboard.press('Tab');
+      if (!(await page.evaluate(() => document.activeElement?.closest('.charts') != null))) break;
+      stops++;
+    }
     const tables = await page.locator('.charts details').count();
     expect(stops).toBe(drawn + tables);
 

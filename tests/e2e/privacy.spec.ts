@@ -25,8 +25,11 @@ test.describe('privacy and safety', () => {
     await fullyLoaded(page);
     expect(foreign, 'requests to other origins').toEqual([]);
     expect(cspErrors, 'Content-Security-Policy violations').toEqual([]);
-    // No field asks for an API key: snippets read it from the environment.
-    await expect(page.getByLabel(/api[ _-]?key|token|secret/i)).toHaveCount(0);
+    // No field asks for an API key: the only one named after it takes the environment variable's
+    // name, which the snippets read the key from.
+    await expect(page.locator('input[type="password"]')).toHaveCount(0);
+    const keyFields = await page.getByLabel(/api[ _-]?key|secret/i).evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+    for (const label of keyFields) expect(label).toMatch(/variable|environment/i);
   });
 
   test('should serve a strict Content-Security-Policy with no inline script and no remote origin', async ({ request }) => {
