@@ -12,7 +12,8 @@ import { BENCHES } from './scenarios.ts';
 const rounds = Number(process.argv[2] ?? 5);
 console.log(`before/after split — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, best of ${rounds} alternating rounds`);
 console.log('scenario'.padEnd(36), 'before ms'.padStart(10), 'after ms'.padStart(10), 'after/before speed'.padStart(20));
-for (const [name, s] of BENCHES) {
+const only = process.argv[3];
+for (const [name, s] of BENCHES.filter(([n]) => !only || n.includes(only))) {
   const warm = { ...s, sim: { ...s.sim, requests: 200_000 } };
   simulateBefore(warm);
   simulate(warm);

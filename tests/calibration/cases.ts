@@ -119,13 +119,15 @@ export const CASES: CalibrationCase[] = [
 ];
 
 /** The scenario both the snippet and the simulator read: the request holds its connection for service + one round trip. */
-export function scenarioFor(c: CalibrationCase, client: CalibrationClient, baseUrl: string, simRequests: number, warmupShare: number, seed = 1): Scenario {
+export function scenarioFor(c: CalibrationCase, client: CalibrationClient, baseUrl: string, simRequests: number, warmupShare: number, seed = 1, traceStarts?: number[]): Scenario {
+  const durationSec = (c.serviceMs + c.rttMs) / 1000;
+  const arrival = traceStarts ? { kind: 'trace' as const, rows: traceStarts.map((start) => [start, durationSec] as [number, number]) } : c.arrival;
   const result = parseScenario({
     version: 1,
     client,
     endpoint: { baseUrl },
     network: { rttMs: c.rttMs, dnsMs: 0, tls: '1.3', ...(c.serverIdleSec !== undefined ? { serverIdleSec: c.serverIdleSec } : {}) },
-    workload: { arrival: c.arrival, classes: [{ name: 'call', share: 1, duration: { dist: 'constant', meanSec: (c.serviceMs + c.rttMs) / 1000 } }] },
+    workload: { arrival, classes: [{ name: 'call', share: 1, duration: { dist: 'constant', meanSec: durationSec } }] },
     pool: { ...c.pool, protocol: c.protocol, streamsPerConnection: 100 },
     sim: { requests: simRequests, warmupShare, seed },
   });
