@@ -5,7 +5,8 @@
  * - opened a connection: it was the first request the server saw on its connection;
  * - wait for a connection: for a request that opened one, from its start to the moment the proxy
  *   accepted the connection; for one that reused a connection, from its start until its bytes
- *   left the client (the server saw it half a round trip later, the proxy's delay);
+ *   left the client (the proxy's receive time of the last chunk it passed on before the server had
+ *   the request, so the proxy's own timer lateness is not counted);
  * - latency: from its start until the driver had read the whole response.
  */
 import { simulate, type Scenario } from '../../src/core/index.ts';
@@ -49,7 +50,15 @@ export function measuredFigures(records: ClientRecord[], served: ServedRequest[]
       const conn = connections(s.port);
       wait = conn ? conn.acceptedAt - r.t0 : 0;
     } else {
-      wait = s.arrivedAt - rttMs / 2 - r.t0;
+      const sent = connections(s.port)?.sent ?? [];
+      let leftClient = s.arrivedAt - rttMs / 2;
+      for (let i = sent.length - 1; i >= 0; i--) {
+        if (sent[i]!.forwardedAt <= s.arrivedAt + 0.5) {
+          leftClient = sent[i]!.receivedAt;
+          break;
+        }
+      }
+      wait = leftClient - r.t0;
     }
     waits.push(Math.max(0, wait));
     latency += r.t1 - r.t0;

@@ -17,6 +17,11 @@ export interface ProxiedConnection {
   acceptedAt: number;
   /** Local port of the proxy's socket to the server (the server sees it as remotePort). */
   upstreamPort: number;
+  /**
+   * Client-to-server chunks: when the client wrote each (wall-clock ms) and when the proxy passed it
+   * on. Lets a reader tell when a request left the client without the proxy's own timer lateness.
+   */
+  sent: { receivedAt: number; forwardedAt: number }[];
 }
 
 export interface LatencyProxy {
@@ -31,17 +36,20 @@ export const wallMs = (): number => performance.timeOrigin + performance.now();
 
 /** Chunks of one direction, delivered in order at their due times. */
 class DelayedPipe {
-  private queue: { due: number; chunk: Buffer | null }[] = [];
+  private queue: { due: number; chunk: Buffer | null; receivedAt: number }[] = [];
   private timer: NodeJS.Timeout | null = null;
   private lastDue = 0;
 
-  constructor(private readonly to: Socket) {}
+  constructor(
+    private readonly to: Socket,
+    private readonly onForward?: (receivedAt: number) => void,
+  ) {}
 
   /** Queues a chunk (null = end of stream) due no earlier than `due` and never before the previous one. */
   push(chunk: Buffer | null, due: number): void {
     const at = Math.max(due, this.lastDue);
     this.lastDue = at;
-    this.queue.push({ due: at, chunk });
+    this.queue.push({ due: at, chunk, receivedAt: wallMs() });
     if (!this.timer) this.schedule();
   }
 
@@ -55,13 +63,16 @@ class DelayedPipe {
     this.timer = null;
     const now = performance.now();
     while (this.queue.length > 0 && this.queue[0]!.due <= now + 0.5) {
-      const { chunk } = this.queue.shift()!;
+      const { chunk, receivedAt } = this.queue.shift()!;
       if (this.to.destroyed) {
         this.queue = [];
         return;
       }
       if (chunk === null) this.to.end();
-      else this.to.write(chunk);
+      else {
+        this.to.write(chunk);
+        this.onForward?.(receivedAt);
+      }
     }
     this.schedule();
   }
@@ -84,13 +95,13 @@ export async function startLatencyProxy(options: { targetPort: number; rttMs: nu
     const upstream = connect({ port: options.targetPort, host: options.targetHost ?? '127.0.0.1', noDelay: true, allowHalfOpen: true });
     sockets.add(client);
     sockets.add(upstream);
-    const record: ProxiedConnection = { id: nextId++, acceptedAt: performance.timeOrigin + acceptedAt, upstreamPort: 0 };
+    const record: ProxiedConnection = { id: nextId++, acceptedAt: performance.timeOrigin + acceptedAt, upstreamPort: 0, sent: [] };
     connections.push(record);
     upstream.once('connect', () => {
       record.upstreamPort = upstream.localPort ?? 0;
       byPort.set(record.upstreamPort, record);
     });
-    const toServer = new DelayedPipe(upstream);
+    const toServer = new DelayedPipe(upstream, (receivedAt) => record.sent.push({ receivedAt, forwardedAt: wallMs() }));
     const toClient = new DelayedPipe(client);
     // The handshake round trip: nothing reaches the server before accept + 1 RTT + ½ RTT.
     const firstByteAt = acceptedAt + options.rttMs + half;
