@@ -11,7 +11,7 @@ import { axisTick, axisTitle, gridStroke, series, tooltipStyle } from '../palett
 export function LatencyPlot({ view }: { view: LatencyView }) {
   const label = { position: 'right' as const, formatter: (v: unknown) => (typeof v === 'number' ? formatMs(v) : ''), fontSize: 11, fill: 'var(--ink)' };
   return (
-    <ResponsiveContainer width="100%" height={240}>
+    <ResponsiveContainer width="100%" height={260}>
       <BarChart data={view.bars} layout="vertical" margin={{ top: 8, right: 56, bottom: 28, left: 8 }} accessibilityLayer={false} barCategoryGap="20%">
         <CartesianGrid stroke={gridStroke} strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" tickFormatter={(v: number) => formatMs(v)} tick={axisTick} label={{ value: 'time per request (mean)', position: 'insideBottom', offset: -16, ...axisTitle }} />
