@@ -224,6 +224,8 @@ export const CLIENTS = [
       { id: 'httpx-sync', label: 'httpx sync', filename: 'pool.py', language: 'python' },
       { id: 'monitor-httpx', label: 'Monitor (httpx)', filename: 'pool_monitor.py', language: 'python' },
     ],
+    simulatorLimits:
+      'httpx 0.28 holds each connection some 10–20 ms per request longer than the server’s time plus one round trip (its own processing in Python, measured on the shared 2-core calibration machine); a saturated pool turns that into noticeably longer waits (+28 % with a pool of 3 for 10 busy users). The pool rules agree; enter response times as the client measures them.',
   },
   {
     id: 'httpx2',

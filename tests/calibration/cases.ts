@@ -53,7 +53,7 @@ export const CASES: CalibrationCase[] = [
     serviceMs: 100,
     arrival: { kind: 'users', users: 4, thinkSec: 0.4, thinkDist: 'exponential' },
     pool: { maxConnections: 8, maxKeepalive: 8, keepaliveSec: 0.15 },
-    requests: 200,
+    requests: 300,
   },
   {
     id: 'users-saturated',

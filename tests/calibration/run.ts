@@ -3,7 +3,7 @@
  * repeats to measure the runs' own noise; writes docs/calibration.md. Exits 1 if a run disagrees
  * with the simulator beyond the tolerance and the disagreement is not a documented limit.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findClient } from '../../src/core/index.ts';
 import { ALL_CLIENTS, CASES } from './cases.ts';
@@ -18,13 +18,17 @@ const NOISE_REPEATS: { caseId: string; client: (typeof ALL_CLIENTS)[number]; run
   { caseId: 'poisson-small-pool', client: 'undici7', runs: 3 },
 ];
 
-const only = process.argv.slice(2);
+/** `--report-only` re-renders docs/calibration.md from the last run's saved results (after a clients-table edit). */
+const reportOnly = process.argv.includes('--report-only');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const cases = only.length ? CASES.filter((c) => only.includes(c.id)) : CASES;
 const started = performance.now();
-for (const client of ALL_CLIENTS) ensureRuntime(client);
+const saved = join(ROOT, 'tests/.tmp/calibration-results.json');
+if (!reportOnly) for (const client of ALL_CLIENTS) ensureRuntime(client);
 
-const results: RunResult[] = [];
-for (const c of cases) {
+const previous = reportOnly ? (JSON.parse(readFileSync(saved, 'utf8')) as { results: RunResult[]; noise: Noise[]; seconds: number }) : null;
+const results: RunResult[] = previous?.results ?? [];
+for (const c of previous ? [] : cases) {
   for (const client of ALL_CLIENTS) {
     const r = await runCase(c, client);
     results.push(r);
@@ -32,8 +36,8 @@ for (const c of cases) {
   }
 }
 
-const noise: Noise[] = [];
-for (const n of NOISE_REPEATS) {
+const noise: Noise[] = previous?.noise ?? [];
+for (const n of previous ? [] : NOISE_REPEATS) {
   const c = CASES.find((x) => x.id === n.caseId);
   if (!c || (only.length && !only.includes(c.id))) continue;
   const runs = results.filter((r) => r.caseId === n.caseId && r.client === n.client).map((r) => r.measured);
@@ -51,7 +55,9 @@ for (const r of results.filter((x) => !x.ok)) {
   else unexplained++;
 }
 
-const report = renderReport(cases, results, noise, versions(), limits, (performance.now() - started) / 1000);
+const seconds = previous?.seconds ?? (performance.now() - started) / 1000;
+if (!previous) writeFileSync(saved, JSON.stringify({ results, noise, seconds }));
+const report = renderReport(cases, results, noise, versions(), limits, seconds);
 writeFileSync(join(ROOT, 'docs/calibration.md'), report);
 console.log(`wrote docs/calibration.md (${results.filter((r) => r.ok).length}/${results.length} runs agree)`);
 process.exit(unexplained ? 1 : 0);
