@@ -3,7 +3,8 @@
  * connections cost 10 ms (one round trip, no TLS, no DNS) unless a case says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { replay } from './helpers.ts';
+import { simulate } from '../../../src/core/index.ts';
+import { cheapNetwork, replay, scenario } from './helpers.ts';
 
 describe('httpx 0.28 (httpcore 1.x) rules', () => {
   it('should close a freed connection before the waiting request gets it while all connections exceed the keep-alive cap', () => {
@@ -119,5 +120,23 @@ describe('undici rules', () => {
     expect(v8.queueWaitMs.max).toBeCloseTo(150, 6);
     expect(v8.pWait).toBeCloseTo(1 / 3, 9); // the third request, after the probe, does not wait
     expect(replay(rows, pool, { client: 'undici7', network }).queueWaitMs.max).toBe(0);
+  });
+});
+
+describe('client rules with tenants', () => {
+  it.each(['undici', 'undici7', 'httpx', 'httpx2'] as const)('should keep %s tenants under their caps and the global cap', (client) => {
+    const r = simulate(
+      scenario({
+        client,
+        network: cheapNetwork(5),
+        workload: { arrival: { kind: 'poisson', perSec: 6 }, classes: [{ name: 'x', share: 1, duration: { dist: 'exponential', meanSec: 1 } }] },
+        pool: { maxConnections: 8, maxKeepalive: 8, keepaliveSec: 0.5, tenants: 4, perTenantMaxConnections: 3 },
+        sim: { requests: 20_000, seed: 9 },
+      }),
+    );
+    expect(r.requests).toBe(18_000);
+    expect(r.peakActive).toBeLessThanOrEqual(8);
+    for (const peak of r.pools[0]!.tenantPeakOpen) expect(peak).toBeLessThanOrEqual(3);
+    expect(r.pools[0]!.tenantPeakOpen.reduce((a, b) => a + b, 0)).toBeGreaterThan(8); // tenants did hand connections over
   });
 });

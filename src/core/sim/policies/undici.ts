@@ -186,6 +186,20 @@ export class UndiciPolicy implements PoolPolicy {
     return true;
   }
 
+  /**
+   * The slot holding c. A connection opened for this group by the multi-tenant hand-over (pool.ts)
+   * has none yet: it becomes a new Client at the end of the list.
+   */
+  private slotOf(sl: Slots, c: number): number {
+    const s = this.connSlot[c];
+    if (s !== undefined && sl.conn[s] === c && sl.seq[s] === this.core.conn.seq[c]) return s;
+    const added = sl.conn.length;
+    sl.conn.push(-1);
+    sl.seq.push(-1);
+    this.bind(sl, added, c);
+    return added;
+  }
+
   private bind(sl: Slots, s: number, c: number): void {
     sl.conn[s] = c;
     sl.seq[s] = this.core.conn.seq[c]!;
@@ -202,7 +216,7 @@ export class UndiciPolicy implements PoolPolicy {
 
   connected(c: number, g: Group, t: number): void {
     const sl = this.slotsOf(g);
-    const s = this.connSlot[c]!;
+    const s = this.slotOf(sl, c);
     if (sl.probe !== s) return;
     sl.probe = -1;
     if (g.pool.settings.protocol !== 'h2') this.knownH1[g.pool.index] = true;
@@ -229,7 +243,7 @@ export class UndiciPolicy implements PoolPolicy {
     const core = this.core;
     const conn = core.conn;
     const sl = this.slotsOf(g);
-    const s = this.connSlot[c]!;
+    const s = this.slotOf(sl, c);
     conn.streams[c]!--;
     if (g.queue.size > 0 && sl.probe !== s) {
       // kOnDrain: the Client that just finished takes the oldest queued request.
