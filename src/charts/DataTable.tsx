@@ -1,13 +1,28 @@
+import { useState } from 'react';
+
 export interface Column<R> {
   label: string;
   value: (row: R) => string;
 }
 
-/** The chart's numbers as a table, folded under the chart for screen readers and exact values. */
+/**
+ * The chart's numbers as a table, folded under the chart for screen readers and exact values. Its
+ * rows are rendered only while it is open: hundreds of formatted cells per update otherwise cost
+ * the page more than the chart itself.
+ */
 export function DataTable<R>({ id, caption, columns, rows }: { id: string; caption: string; columns: Column<R>[]; rows: R[] }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="chart__data" data-testid={`chart-${id}-data`}>
+    <details className="chart__data" data-testid={`chart-${id}-data`} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Data table</summary>
+      {open ? <TableBody caption={caption} columns={columns} rows={rows} /> : null}
+    </details>
+  );
+}
+
+function TableBody<R>({ caption, columns, rows }: { caption: string; columns: Column<R>[]; rows: R[] }) {
+  return (
+    <>
       {/* Scrolls sideways in a narrow column: focusable and named, so the keyboard can scroll it too. */}
       <div className="chart__table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="data-table">
@@ -38,6 +53,6 @@ export function DataTable<R>({ id, caption, columns, rows }: { id: string; capti
           </tbody>
         </table>
       </div>
-    </details>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useDeferredValue } from 'react';
 import { useAppStore } from '../store/index.ts';
 import { selectKeepaliveView, type KeepaliveRow } from '../store/chartSelectors.ts';
 import { ChartCard } from './ChartCard.tsx';
@@ -10,7 +10,8 @@ import { series } from './palette.ts';
 const KeepalivePlot = lazy(() => import('./plots/KeepalivePlot.tsx').then((m) => ({ default: m.KeepalivePlot })));
 
 export function KeepaliveChart() {
-  const view = useAppStore(selectKeepaliveView);
+  // Deferred: recharts redraws in interruptible slices, so an edit never waits behind a chart.
+  const view = useDeferredValue(useAppStore(selectKeepaliveView));
   return (
     <ChartCard
       id="keepalive"

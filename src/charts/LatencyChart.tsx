@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useDeferredValue } from 'react';
 import { useAppStore } from '../store/index.ts';
 import { selectLatencyView } from '../store/chartSelectors.ts';
 import { ChartCard } from './ChartCard.tsx';
@@ -11,7 +11,8 @@ const LatencyPlot = lazy(() => import('./plots/LatencyPlot.tsx').then((m) => ({ 
 type Row = ReturnType<typeof selectLatencyView>['table'][number];
 
 export function LatencyChart() {
-  const view = useAppStore(selectLatencyView);
+  // Deferred: recharts redraws in interruptible slices, so an edit never waits behind a chart.
+  const view = useDeferredValue(useAppStore(selectLatencyView));
   return (
     <ChartCard
       id="latency"

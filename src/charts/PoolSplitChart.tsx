@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useDeferredValue } from 'react';
 import { useAppStore } from '../store/index.ts';
 import { selectPoolSplitView } from '../store/chartSelectors.ts';
 import type { PoolComparisonRow } from '../store/simulationSlice.ts';
@@ -11,7 +11,8 @@ import { series } from './palette.ts';
 const PoolSplitPlot = lazy(() => import('./plots/PoolSplitPlot.tsx').then((m) => ({ default: m.PoolSplitPlot })));
 
 export function PoolSplitChart() {
-  const view = useAppStore(selectPoolSplitView);
+  // Deferred: recharts redraws in interruptible slices, so an edit never waits behind a chart.
+  const view = useDeferredValue(useAppStore(selectPoolSplitView));
   const status = useAppStore((s) => s.simStatus);
   const nothingToSplit = view.rows === null && status === 'done';
   return (

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useDeferredValue } from 'react';
 import { useAppStore } from '../store/index.ts';
 import { selectSweepView, type SweepRow } from '../store/chartSelectors.ts';
 import { ChartCard } from './ChartCard.tsx';
@@ -10,7 +10,8 @@ import { series } from './palette.ts';
 const SweepPlot = lazy(() => import('./plots/SweepPlot.tsx').then((m) => ({ default: m.SweepPlot })));
 
 export function SweepChart() {
-  const view = useAppStore(selectSweepView);
+  // Deferred: recharts redraws in interruptible slices, so an edit never waits behind a chart.
+  const view = useDeferredValue(useAppStore(selectSweepView));
   const ready = view.rows.length > 0;
   return (
     <ChartCard

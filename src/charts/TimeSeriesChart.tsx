@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useDeferredValue } from 'react';
 import { useAppStore } from '../store/index.ts';
 import { selectTimeSeriesView, type SeriesRow } from '../store/chartSelectors.ts';
 import { ChartCard } from './ChartCard.tsx';
@@ -10,7 +10,8 @@ import { series } from './palette.ts';
 const TimeSeriesPlot = lazy(() => import('./plots/TimeSeriesPlot.tsx').then((m) => ({ default: m.TimeSeriesPlot })));
 
 export function TimeSeriesChart() {
-  const view = useAppStore(selectTimeSeriesView);
+  // Deferred: recharts redraws in interruptible slices, so an edit never waits behind a chart.
+  const view = useDeferredValue(useAppStore(selectTimeSeriesView));
   return (
     <ChartCard
       id="timeseries"

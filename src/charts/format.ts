@@ -1,8 +1,8 @@
 /** Number formatting for chart readings and tables: units always spelled out, plurals right. */
+import { formatNumber, plural } from '../core/formula.ts';
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+/** The page's one number format (core/formula.ts): "1,000", "26.7", "1 connection". */
+export { formatNumber, plural };
 
 /** A duration in milliseconds, in the unit a reader expects at that size. */
 export function formatMs(ms: number): string {
@@ -20,9 +20,4 @@ export function formatPct(fraction: number, digits = 1): string {
   // A share too small to show at this precision is "under" it, not a misleading 0.0 %.
   if (pct > 0 && pct < 10 ** -digits) return `< ${(10 ** -digits).toFixed(digits)} %`;
   return `${pct.toFixed(digits)} %`;
-}
-
-/** A plain number for tables: no more than `digits` decimals, trailing zeros dropped. */
-export function formatNumber(value: number, digits = 1): string {
-  return Number(value.toFixed(digits)).toLocaleString('en-US');
 }
