@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
 import { useNoInnerTabStops } from './useNoInnerTabStops.ts';
+import { useFrozenWhileHidden, useOnScreen } from './useOnScreen.ts';
 
 export interface ChartCardProps {
   id: string;
@@ -25,6 +26,9 @@ export function ChartCard({ id, title, reading, ready, legend, table, emptyMessa
   const titleId = `chart-${id}-title`;
   const readingId = `chart-${id}-reading`;
   const plotRef = useNoInnerTabStops();
+  // Off-screen plots keep their last drawing and catch up when scrolled into view.
+  const [onScreen, figureRef] = useOnScreen();
+  const plot = useFrozenWhileHidden(children, onScreen);
   if (emptyMessage) {
     return (
       <figure className="chart" data-testid={`chart-${id}`} data-ready="true" aria-labelledby={titleId}>
@@ -34,7 +38,7 @@ export function ChartCard({ id, title, reading, ready, legend, table, emptyMessa
     );
   }
   return (
-    <figure className="chart" data-testid={`chart-${id}`} data-ready={ready ? 'true' : 'false'} aria-labelledby={titleId}>
+    <figure ref={figureRef} className="chart" data-testid={`chart-${id}`} data-ready={ready ? 'true' : 'false'} aria-labelledby={titleId}>
       <h3 id={titleId}>{title}</h3>
       <div
         ref={plotRef}
@@ -46,7 +50,7 @@ export function ChartCard({ id, title, reading, ready, legend, table, emptyMessa
         data-testid={`chart-${id}-plot`}
       >
         {ready ? (
-          <Suspense fallback={<p className="chart__waiting">Drawing the chart…</p>}>{children}</Suspense>
+          <Suspense fallback={<p className="chart__waiting">Drawing the chart…</p>}>{plot}</Suspense>
         ) : (
           <p className="chart__waiting">Waiting for the simulation…</p>
         )}

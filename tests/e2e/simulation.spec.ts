@@ -31,13 +31,17 @@ test.describe('simulation in the browser', () => {
     for (const id of ['sweep', 'timeseries', 'latency', 'keepalive', 'poolsplit']) {
       await expect(page.getByTestId(`chart-${id}`)).toHaveAttribute('data-ready', 'true');
     }
+    // Plots off screen keep their last drawing (no redraw nobody sees); scrolled in, they draw the data.
     for (const id of ['sweep', 'timeseries', 'latency', 'keepalive']) {
+      await page.getByTestId(`chart-${id}`).scrollIntoViewIfNeeded();
       await expect(page.getByTestId(`chart-${id}`).locator('.recharts-surface').first()).toBeVisible();
     }
+    await page.getByTestId('chart-sweep').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('chart-sweep').locator('.recharts-line-curve').first()).toBeVisible();
+    await page.getByTestId('chart-latency').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('chart-latency').locator('.recharts-bar-rectangle').first()).toBeVisible();
     await expect(page.getByTestId('monitor-reuse')).toHaveAttribute('data-verdict', /good|watch|bad/);
-    await expect(page.getByTestId('target-explanation')).toContainText('connections');
+    await expect(page.getByTestId('proposal-target')).toContainText('connections');
     await expect(page.getByTestId('handshake-saved')).toContainText('s of handshakes');
   });
 
@@ -79,26 +83,5 @@ test.describe('simulation in the browser', () => {
     await page.getByLabel('Max connections').fill('25');
     await expect.poll(async () => (await peakOf(page))?.max).toBe(25);
     expect(errors).toEqual([]);
-  });
-
-  test('should measure update time and main-thread long tasks after an input change', async ({ page }) => {
-    await page.goto('/');
-    await settled(page);
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
-    const before = await latestRun(page);
-    const started = Date.now();
-    await page.getByLabel('Max connections').fill('28');
-    await settled(page, before);
-    const elapsed = Date.now() - started;
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    // Reported, not asserted: timing on a shared 2-core CI machine is not a correctness property.
-    test.info().annotations.push({ type: 'update-ms', description: String(elapsed) }, { type: 'long-tasks-ms', description: JSON.stringify(longTasks.map(Math.round)) });
-    console.log(`simulation update: ${elapsed} ms (includes ${120} ms debounce); long tasks: ${JSON.stringify(longTasks.map(Math.round))}`);
   });
 });

@@ -1,0 +1,27 @@
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+
+/**
+ * Whether an element is on (or near) the screen, for skipping chart redraws nobody can see: a
+ * recharts redraw costs tens of milliseconds of main thread, and an edit updates every chart.
+ * Without IntersectionObserver (old browsers, tests) everything counts as visible.
+ */
+export function useOnScreen(): [boolean, (el: Element | null) => (() => void) | undefined] {
+  const [visible, setVisible] = useState(typeof IntersectionObserver === 'undefined');
+  const ref = useCallback((el: Element | null) => {
+    if (!el || typeof IntersectionObserver === 'undefined') return undefined;
+    const observer = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)), { rootMargin: '300px 0px' });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [visible, ref];
+}
+
+/**
+ * Renders `children` while `live`, and otherwise the element it last rendered: the same element
+ * object, so React skips that subtree entirely until it is live again.
+ */
+export function useFrozenWhileHidden(children: ReactNode, live: boolean): ReactNode {
+  const last = useRef(children);
+  if (live) last.current = children;
+  return last.current;
+}
