@@ -3,7 +3,7 @@
  * repeats to measure the runs' own noise; writes docs/calibration.md. Exits 1 if a run disagrees
  * with the simulator beyond the tolerance and the disagreement is not a documented limit.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findClient } from '../../src/core/index.ts';
 import { ALL_CLIENTS, CASES } from './cases.ts';
@@ -26,7 +26,12 @@ const started = performance.now();
 const saved = join(ROOT, 'tests/.tmp/calibration-results.json');
 if (!reportOnly) for (const client of ALL_CLIENTS) ensureRuntime(client);
 
-const previous = reportOnly ? (JSON.parse(readFileSync(saved, 'utf8')) as { results: RunResult[]; noise: Noise[]; seconds: number }) : null;
+type Saved = { results: RunResult[]; noise: Noise[]; seconds: number };
+const load = (): Saved | null => (existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as Saved) : null);
+const previous = reportOnly ? load() : null;
+if (reportOnly && !previous) throw new Error(`--report-only needs ${saved} from an earlier run`);
+// Re-running some cases keeps the saved results of the others, so the report always covers every case.
+const kept = !reportOnly && only.length ? (load()?.results ?? []).filter((r) => !only.includes(r.caseId)) : [];
 const results: RunResult[] = previous?.results ?? [];
 for (const c of previous ? [] : cases) {
   for (const client of ALL_CLIENTS) {
@@ -36,7 +41,8 @@ for (const c of previous ? [] : cases) {
   }
 }
 
-const noise: Noise[] = previous?.noise ?? [];
+results.unshift(...kept);
+const noise: Noise[] = previous?.noise ?? (only.length ? (load()?.noise ?? []).filter((n) => !only.includes(n.caseId)) : []);
 for (const n of previous ? [] : NOISE_REPEATS) {
   const c = CASES.find((x) => x.id === n.caseId);
   if (!c || (only.length && !only.includes(c.id))) continue;
@@ -53,6 +59,7 @@ for (const n of previous ? [] : NOISE_REPEATS) {
 const LIMIT_SCOPE: Partial<Record<string, { protocol?: 'h1' | 'h2'; checks?: string[] }>> = {
   undici7: { protocol: 'h2' },
   httpx: { checks: ['mean wait ms', 'mean latency ms'] },
+  httpx2: { checks: ['mean wait ms', 'mean latency ms'] },
 };
 
 // A disagreement is acceptable only where the clients table documents the limit.
@@ -75,9 +82,9 @@ for (const r of results.filter((x) => !x.ok)) {
   }
 }
 
-const seconds = previous?.seconds ?? (performance.now() - started) / 1000;
+const seconds = previous?.seconds ?? (performance.now() - started) / 1000 + (kept.length ? (load()?.seconds ?? 0) : 0);
 if (!previous) writeFileSync(saved, JSON.stringify({ results, noise, seconds }));
-const report = renderReport(cases, results, noise, versions(), limits, seconds);
+const report = renderReport(CASES, results.sort((a, b) => CASES.findIndex((c) => c.id === a.caseId) - CASES.findIndex((c) => c.id === b.caseId)), noise, versions(), limits, seconds);
 writeFileSync(join(ROOT, 'docs/calibration.md'), report);
 console.log(`wrote docs/calibration.md (${results.filter((r) => r.ok).length}/${results.length} runs agree)`);
 process.exit(unexplained ? 1 : 0);

@@ -72,7 +72,12 @@ export async function startServer(options: {
     h1.headersTimeout = Math.max(60_000, h1.keepAliveTimeout + 1000);
     server = h1;
   } else {
-    const h2 = createSecureServer({ ...tls, allowHTTP1: false });
+    // Announce a stream limit as the AI APIs' front ends do. httpcore (httpx, httpx2) starts every
+    // HTTP/2 connection with ONE stream and raises it only when the server's SETTINGS carry
+    // MAX_CONCURRENT_STREAMS (httpcore/_async/http2.py:119-121 and :392-404); Node's server leaves it
+    // out by default, and a first calibration run then saw httpx serialise every request (1.5 s mean
+    // latency where 0.14 s was simulated).
+    const h2 = createSecureServer({ ...tls, allowHTTP1: false, settings: { maxConcurrentStreams: 100 } });
     h2.on('stream', (stream: ServerHttp2Stream) => {
       let body = '';
       stream.setEncoding('utf8');
