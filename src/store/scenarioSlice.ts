@@ -89,11 +89,16 @@ export function followDependentCaps(candidate: unknown, path: string): unknown {
  * A schema message speaks in stored units ("at most 10" for a fraction); the field shows another
  * (1000 %). Bounds in the message are converted to what the user sees, with the field's unit.
  */
+function isMeasure(unit: string): boolean {
+  return /^(%|s|ms)(\s|$)|\//.test(unit);
+}
+
 export function inDisplayUnits(message: string, scale: number, unit: string | undefined): string {
   if (scale === 1 && !unit) return message;
   return message.replace(/\b(at most|at least|greater than|less than|exceed) (-?\d+(?:\.\d+)?)(?![\d.])/g, (_m, words: string, number: string) => {
     const shown = Number((Number(number) * scale).toPrecision(12)).toLocaleString('en-US');
-    return `${words} ${shown}${unit ? (unit === '%' ? ' %' : ` ${unit}`) : ''}`;
+    // Units of measure follow the number ("0 s", "1,000 %"); count nouns do not ("at least 1", never "1 users").
+    return `${words} ${shown}${unit && isMeasure(unit) ? ` ${unit}` : ''}`;
   });
 }
 

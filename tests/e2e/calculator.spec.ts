@@ -25,7 +25,7 @@ test.describe('calculator', () => {
     ['empty', '', 'enter a number'],
     ['not a number', 'lots', '“lots” is not a number'],
     ['negative', '-4', 'must be at least 1'],
-    ['absurdly large', '99999999', 'must be at most 1000000'],
+    ['absurdly large', '99999999', 'must be at most 1,000,000'],
   ] as const) {
     test(`should show a message next to the field and keep the last result when it is ${what}`, async ({ page }) => {
       await page.goto('/');
@@ -45,7 +45,7 @@ test.describe('calculator', () => {
   test('should refuse a zero interval between requests', async ({ page }) => {
     await page.goto('/');
     await page.getByLabel('Interval between a user’s requests').fill('0');
-    await expect(page.getByTestId('error-workload-arrival-thinkSec')).toHaveText('must be greater than 0');
+    await expect(page.getByTestId('error-workload-arrival-thinkSec')).toHaveText('must be greater than 0 s');
     await expect(page.getByTestId('result-maxConnections')).toHaveText('30');
   });
 });
@@ -60,6 +60,6 @@ test.describe('optional fields and warnings', () => {
     await idle.fill('');
     await expect(page.getByTestId('warning-stale-shared')).toHaveCount(0);
     await idle.fill('-1');
-    await expect(page.getByTestId('error-network-serverIdleSec')).toHaveText('must be greater than 0');
+    await expect(page.getByTestId('error-network-serverIdleSec')).toHaveText('must be greater than 0 s');
   });
 });

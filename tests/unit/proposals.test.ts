@@ -111,5 +111,10 @@ describe('store: applying proposals', () => {
   it('should speak in the field’s units when refusing a value', () => {
     useAppStore.getState().editNumber('sizing.headroom', '1001', 100, '%');
     expect(useAppStore.getState().fieldErrors['sizing.headroom']).toBe('must be at most 1,000 %');
+    useAppStore.getState().editNumber('workload.arrival.thinkSec', '0', 1, 's');
+    expect(useAppStore.getState().fieldErrors['workload.arrival.thinkSec']).toBe('must be greater than 0 s');
+    // A count noun is not glued to the number: never "at least 1 users".
+    useAppStore.getState().editNumber('workload.arrival.users', '0', 1, 'users');
+    expect(useAppStore.getState().fieldErrors['workload.arrival.users']).toBe('must be at least 1');
   });
 });
