@@ -24,8 +24,13 @@ export async function fullyLoaded(page: Page): Promise<void> {
   for (const id of CHART_IDS) await expect(page.getByTestId(`chart-${id}`)).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   const plots = page.locator('.chart__plot');
   const count = await plots.count();
-  for (let i = 0; i < count; i++) await expect(plots.nth(i).locator('.recharts-surface')).toBeVisible();
+  // Plots draw when on screen (off-screen ones keep their last drawing), so each is scrolled into view.
+  for (let i = 0; i < count; i++) {
+    await plots.nth(i).scrollIntoViewIfNeeded();
+    await expect(plots.nth(i).locator('.recharts-surface')).toBeVisible();
+  }
   await expect(page.getByRole('tablist', { name: 'Library' })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /** Opens every folded section (chart data tables and any other <details>). */
