@@ -13,7 +13,7 @@ import type { EventHeap } from './heap.ts';
 import { Histogram } from './histogram.ts';
 import type { DnsCache } from './network.ts';
 import type { PoolPolicy } from './policy.ts';
-import { CLOSE_EVICTED, type Recorder } from './recorder.ts';
+import { CLOSE_EVICTED, CLOSE_EXPIRED, type Recorder } from './recorder.ts';
 import { Connections, R_MEASURED, R_QUEUED, R_TIMED_OUT, Requests, type Group, type PoolState } from './store.ts';
 
 export class PoolCore {
@@ -281,6 +281,23 @@ export class PoolCore {
     if (req.state[r]! & R_MEASURED) this.rec.timedOut(group.pool);
     // The slot is freed when its stale queue entry is skipped (dequeue), never reused before.
     return true;
+  }
+
+  /**
+   * Closes a group's idle connections past the keep-alive. The idle list is in the order connections
+   * went idle and every one has the same expiry, so the expired ones are at its front.
+   */
+  expireIdleInOrder(g: Group, t: number): void {
+    const expire = g.pool.expireSec;
+    const idle = g.idle;
+    const idleSince = this.conn.idleSince;
+    while (idle.size > 0) {
+      const c = idle.front();
+      if (idleSince[c]! + expire > t) break;
+      idle.popFront();
+      this.totalIdle--;
+      this.close(c, g, CLOSE_EXPIRED);
+    }
   }
 
   /** Closes every idle connection of every group past its keep-alive (before sampling the series). */

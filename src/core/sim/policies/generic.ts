@@ -10,7 +10,7 @@
  */
 import type { PoolPolicy } from '../policy.ts';
 import type { PoolCore } from '../pool.ts';
-import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS } from '../recorder.ts';
+import { CLOSE_EVICTED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS } from '../recorder.ts';
 import { R_MEASURED, type Group, type PoolState } from '../store.ts';
 
 export class GenericPolicy implements PoolPolicy {
@@ -84,17 +84,7 @@ export class GenericPolicy implements PoolPolicy {
   }
 
   expire(g: Group, t: number): void {
-    const core = this.core;
-    const expire = g.pool.expireSec;
-    const idle = g.idle;
-    const idleSince = core.conn.idleSince;
-    while (idle.size > 0) {
-      const c = idle.front();
-      if (idleSince[c]! + expire > t) break;
-      idle.popFront();
-      core.totalIdle--;
-      core.close(c, g, CLOSE_EXPIRED);
-    }
+    this.core.expireIdleInOrder(g, t);
   }
 
   chooseConnection(g: Group, t: number): number {

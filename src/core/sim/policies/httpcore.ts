@@ -23,7 +23,7 @@
  */
 import type { PoolPolicy } from '../policy.ts';
 import type { PoolCore } from '../pool.ts';
-import { CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS, CLOSE_EVICTED } from '../recorder.ts';
+import { CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS, CLOSE_EVICTED } from '../recorder.ts';
 import { R_MEASURED, type Group, type PoolState } from '../store.ts';
 
 /** httpcore's own SETTINGS_MAX_CONCURRENT_STREAMS (httpcore/_async/http2.py:204, httpcore2 http2.py:184). */
@@ -174,18 +174,7 @@ export class HttpcorePolicy implements PoolPolicy {
   }
 
   expire(g: Group, t: number): void {
-    const core = this.core;
-    const expire = g.pool.expireSec;
-    const idle = g.idle;
-    const idleSince = core.conn.idleSince;
-    // The idle list is in the order connections went idle, and all expire after the same time.
-    while (idle.size > 0) {
-      const c = idle.front();
-      if (idleSince[c]! + expire > t) break;
-      idle.popFront();
-      core.totalIdle--;
-      core.close(c, g, CLOSE_EXPIRED);
-    }
+    this.core.expireIdleInOrder(g, t);
   }
 
   chooseConnection(g: Group, t: number): number {

@@ -271,18 +271,7 @@ export class UndiciPolicy implements PoolPolicy {
   }
 
   expire(g: Group, t: number): void {
-    const core = this.core;
-    const expire = g.pool.expireSec;
-    const idle = g.idle;
-    const idleSince = core.conn.idleSince;
-    // Every idle socket of the pool has the same timer, so they expire in the order they went idle.
-    while (idle.size > 0) {
-      const c = idle.front();
-      if (idleSince[c]! + expire > t) break;
-      idle.popFront();
-      core.totalIdle--;
-      core.close(c, g, CLOSE_EXPIRED);
-    }
+    this.core.expireIdleInOrder(g, t);
   }
 
   chooseConnection(g: Group, t: number): number {
