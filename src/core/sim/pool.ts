@@ -233,6 +233,22 @@ export class PoolCore {
     g.pool.queued++;
   }
 
+  /** The stream freed on c goes straight to request `next` in line; attach() counts c busy again. */
+  handOver(c: number, g: Group, next: number, t: number): void {
+    if (this.conn.streams[c] === 0) {
+      this.busy--;
+      g.pool.busy--;
+    }
+    this.attach(next, c, t);
+  }
+
+  /** c joins g's idle list, newest last (the order expireIdleInOrder relies on). */
+  keepIdle(c: number, g: Group, t: number): void {
+    this.conn.idleSince[c] = t;
+    g.idle.pushBack(c);
+    this.totalIdle++;
+  }
+
   /** Connection c of g stops being busy (its last stream ended and nobody takes it over). */
   unbusy(c: number, g: Group): void {
     this.busy--;

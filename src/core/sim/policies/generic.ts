@@ -56,12 +56,7 @@ export class GenericPolicy implements PoolPolicy {
     conn.streams[c]!--;
     const next = g.queue.size > 0 ? core.dequeue(g) : -1;
     if (next >= 0) {
-      // The freed stream goes straight to the next request in line; attach() counts it busy again.
-      if (conn.streams[c] === 0) {
-        core.busy--;
-        pool.busy--;
-      }
-      core.attach(next, c, t);
+      core.handOver(c, g, next, t);
       return;
     }
     if (conn.streams[c]! > 0) {
@@ -78,9 +73,7 @@ export class GenericPolicy implements PoolPolicy {
       core.close(c, g, CLOSE_SURPLUS);
       return;
     }
-    conn.idleSince[c] = t;
-    g.idle.pushBack(c);
-    core.totalIdle++;
+    core.keepIdle(c, g, t);
   }
 
   expire(g: Group, t: number): void {

@@ -104,11 +104,7 @@ export class HttpcorePolicy implements PoolPolicy {
       // A stream slot freed on the HTTP/2 connection: the next waiting stream takes it.
       const next = core.dequeue(g);
       if (next >= 0) {
-        if (conn.streams[c] === 0) {
-          core.busy--;
-          g.pool.busy--;
-        }
-        core.attach(next, c, t);
+        core.handOver(c, g, next, t);
         return;
       }
     }
@@ -117,9 +113,7 @@ export class HttpcorePolicy implements PoolPolicy {
     if (g.pool.expireSec <= 0) {
       core.close(c, g, CLOSE_NO_KEEPALIVE);
     } else {
-      conn.idleSince[c] = t;
-      g.idle.pushBack(c);
-      core.totalIdle++;
+      core.keepIdle(c, g, t);
     }
     // The response closed: httpcore runs its assignment pass (cleanup first, then the queue).
     this.cleanup(g, t);
@@ -127,9 +121,7 @@ export class HttpcorePolicy implements PoolPolicy {
     if (g.pool.blocked.size > 0 && g.queue.size === 0 && conn.idleSince[c]! >= 0 && conn.seq[c]! >= 0) {
       this.takeIdle(g, c);
       if (!core.handToBlockedTenant(c, g, t, CLOSE_EVICTED)) {
-        conn.idleSince[c] = t;
-        g.idle.pushBack(c);
-        core.totalIdle++;
+        core.keepIdle(c, g, t);
       }
     }
   }

@@ -249,11 +249,7 @@ export class UndiciPolicy implements PoolPolicy {
       // kOnDrain: the Client that just finished takes the oldest queued request.
       const next = core.dequeue(g);
       if (next >= 0) {
-        if (conn.streams[c] === 0) {
-          core.busy--;
-          g.pool.busy--;
-        }
-        core.attach(next, c, t);
+        core.handOver(c, g, next, t);
         return;
       }
     }
@@ -265,9 +261,7 @@ export class UndiciPolicy implements PoolPolicy {
       core.close(c, g, CLOSE_NO_KEEPALIVE);
       return;
     }
-    conn.idleSince[c] = t;
-    g.idle.pushBack(c);
-    core.totalIdle++;
+    core.keepIdle(c, g, t);
   }
 
   expire(g: Group, t: number): void {
