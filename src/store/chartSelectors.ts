@@ -7,20 +7,10 @@
 import type { SimResult } from '../core/index.ts';
 import { formatMs, formatNumber, formatPct, plural } from '../charts/format.ts';
 import type { AppState } from './index.ts';
+import { memo } from './memo.ts';
 import { selectFormula } from './selectors.ts';
 import type { KeepalivePoint, PoolComparisonRow, SweepPoint } from './simulationSlice.ts';
 
-function memo<D extends readonly unknown[], R>(compute: (...deps: D) => R): (...deps: D) => R {
-  let last: D | null = null;
-  let value: R;
-  return (...deps: D) => {
-    if (!last || deps.length !== last.length || deps.some((d, i) => !Object.is(d, last![i]))) {
-      last = deps;
-      value = compute(...deps);
-    }
-    return value;
-  };
-}
 
 // ---------------------------------------------------------------- queue wait against pool size
 

@@ -1,4 +1,5 @@
-import { buildSnippetInput, CLIENTS, describePoolChanges, findClient, shareUrl, SNIPPET_TARGETS, type ClientFacts, type SnippetTab, type SnippetTarget } from '../core/index.ts';
+import { buildSnippetInput, CLIENTS, describePoolChanges, findClient, shareUrl, SNIPPET_TARGETS, type ClientFacts, type Scenario, type SnippetTab, type SnippetTarget } from '../core/index.ts';
+import { memo } from './memo.ts';
 import type { AppState } from './index.ts';
 
 /** Export panel tabs: one per client of the clients table; ids are the link codec's SNIPPET_TABS. */
@@ -13,35 +14,27 @@ export interface GeneratedSnippet {
   code: string;
 }
 
-let lastKey: unknown[] = [];
-let lastSnippets: GeneratedSnippet[] = [];
-
-/**
- * The snippets of the selected tab for the scenario's own pools. Computed once per change of the
- * scenario, the tab or the page address — never on a progress tick or an unrelated re-render.
- */
-export function selectTabSnippets(state: AppState, baseUrl: string): GeneratedSnippet[] {
-  const key = [state.scenario, state.snippetTab, baseUrl];
-  if (key.every((k, i) => k === lastKey[i])) return lastSnippets;
-  const tab = EXPORT_TABS.find((t) => t.id === state.snippetTab) ?? EXPORT_TABS[0]!;
-  const link = shareUrl(baseUrl, { scenario: state.scenario, view: { snippetTab: state.snippetTab } });
-  const input = buildSnippetInput(state.scenario, link);
-  lastSnippets = tab.targets.flatMap((id) => {
+const snippetsOf = memo((scenario: Scenario, snippetTab: SnippetTab, base: string): GeneratedSnippet[] => {
+  const tab = EXPORT_TABS.find((t) => t.id === snippetTab) ?? EXPORT_TABS[0]!;
+  const input = buildSnippetInput(scenario, shareUrl(base, { scenario, view: { snippetTab } }));
+  return tab.targets.flatMap((id) => {
     const target = SNIPPET_TARGETS.find((t) => t.id === id);
     return target ? [{ target, code: target.generate(input) }] : [];
   });
-  lastKey = key;
-  return lastSnippets;
+});
+
+/**
+ * The snippets of the selected tab for the scenario's own pools. Computed once per change of the
+ * scenario, the tab or the page's address without its fragment — the fragment follows every edit a
+ * moment later, and keying on it would generate everything a second time.
+ */
+export function selectTabSnippets(state: AppState, pageUrl: string): GeneratedSnippet[] {
+  return snippetsOf(state.scenario, state.snippetTab, pageUrl.split('#')[0]!);
 }
 
-let changesKey: unknown[] = [];
-let changesValue: { client: ClientFacts; changes: string[] } | null = null;
+const changesOf = memo((scenario: Scenario, snippetTab: SnippetTab): { client: ClientFacts; changes: string[] } | null => {
+  const client = findClient(snippetTab);
+  return client ? { client, changes: describePoolChanges(scenario, client) } : null;
+});
 /** What the exported pool changes from the defaults of the tab's client, one phrase per field. */
-export function selectExportChanges(state: AppState): { client: ClientFacts; changes: string[] } | null {
-  const key = [state.scenario, state.snippetTab];
-  if (key.every((k, i) => k === changesKey[i])) return changesValue;
-  changesKey = key;
-  const client = findClient(state.snippetTab);
-  changesValue = client ? { client, changes: describePoolChanges(state.scenario, client) } : null;
-  return changesValue;
-}
+export const selectExportChanges = (state: AppState) => changesOf(state.scenario, state.snippetTab);
