@@ -6,7 +6,7 @@
  */
 import { findClient, type ClientFacts } from './clients.ts';
 import { formatNumber, plural } from './formula.ts';
-import { applyProposal, type PoolProposal, type Proposal } from './proposals.ts';
+import type { PoolProposal } from './proposals.ts';
 import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
 import type { SimResult } from './sim/types.ts';
 
@@ -162,11 +162,6 @@ export interface CompareResults {
 
 export interface ColumnDifference extends Difference {
   between: 'today→yours' | 'yours→recommended';
-}
-
-/** The scenario the "recommended" column runs: the target-based proposal when it exists, else the formula's. */
-export function recommendedScenario(s: Scenario, proposal: Proposal): Scenario {
-  return applyProposal(s, proposal);
 }
 
 /** Sentences for both steps: from the client's defaults to your pool, and from your pool to the recommendation. */

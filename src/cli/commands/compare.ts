@@ -1,10 +1,10 @@
 import {
+  applyProposal,
   CLIENT_IDS,
   compareDifferences,
   findClient,
   formulaProposal,
   recommendForTarget,
-  recommendedScenario,
   simResultToJson,
   simulate,
   SimError,
@@ -34,7 +34,8 @@ export const compareCommand: Command = {
       const results = {
         today: simulate(withClientDefaults(scenario, client)),
         yours: simulate(scenario),
-        recommended: simulate(recommendedScenario(scenario, proposal)),
+        // The target-based proposal when one meets the target, else the formula's (as on the page).
+        recommended: simulate(applyProposal(scenario, proposal)),
       };
       printJson(io, {
         client: simResultToJson(results.today),
