@@ -50,7 +50,7 @@ export function ChartCard({ id, title, reading, ready, legend, table, emptyMessa
         data-testid={`chart-${id}-plot`}
       >
         {ready ? (
-          <Suspense fallback={<p className="chart__waiting">Drawing the chart…</p>}>{plot}</Suspense>
+          <Suspense fallback={<p className="chart__waiting">Drawing the chart…</p>}>{plot ?? <p className="chart__waiting">Drawn when scrolled into view.</p>}</Suspense>
         ) : (
           <p className="chart__waiting">Waiting for the simulation…</p>
         )}

@@ -18,10 +18,12 @@ export function useOnScreen(): [boolean, (el: Element | null) => (() => void) | 
 
 /**
  * Renders `children` while `live`, and otherwise the element it last rendered: the same element
- * object, so React skips that subtree entirely until it is live again.
+ * object, so React skips that subtree entirely until it is live again. Null until first live: a
+ * plot nobody has scrolled to is never drawn (on a phone the charts sit screens below the answer,
+ * and drawing them during the first load blocked the main thread for hundreds of milliseconds).
  */
 export function useFrozenWhileHidden(children: ReactNode, live: boolean): ReactNode {
-  const last = useRef(children);
+  const last = useRef<ReactNode>(null);
   if (live) last.current = children;
   return last.current;
 }

@@ -60,16 +60,22 @@ export function ceilClean(x: number): number {
 }
 
 /**
- * One Intl formatter per precision: toLocaleString with options builds a new one on every call,
- * which profiling showed as the page's single largest cost during an update.
+ * en-US digits without Intl: the first Intl.NumberFormat a page builds loads ICU data, measured at
+ * 48 ms of main thread in Chromium on this machine (190 ms at Lighthouse's 4× CPU slowdown), the
+ * largest single cost of the first render. Output matches Intl.NumberFormat('en-US',
+ * { maximumFractionDigits }) on the rounded value (tests/unit/format.test.ts), except that a value
+ * rounding to zero never shows as "-0".
  */
-const formatters = new Map<number, Intl.NumberFormat>();
-
 export function formatNumber(x: number, maxDecimals = 1): string {
   if (!Number.isFinite(x)) return '—';
-  let format = formatters.get(maxDecimals);
-  if (!format) formatters.set(maxDecimals, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals })));
-  return format.format(Number(x.toFixed(maxDecimals)));
+  const magnitude = Math.abs(x);
+  // toFixed switches to exponent notation from 1e21; no pool figure gets there.
+  if (magnitude >= 1e21) return String(x);
+  const [whole = '0', fraction = ''] = magnitude.toFixed(maxDecimals).split('.');
+  const digits = fraction.replace(/0+$/, '');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = x < 0 && (whole !== '0' || digits !== '') ? '-' : '';
+  return `${sign}${grouped}${digits ? `.${digits}` : ''}`;
 }
 
 /** "1 connection", "30 connections": a count with its noun in the right number. */

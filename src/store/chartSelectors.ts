@@ -185,7 +185,7 @@ function latencyView(result: SimResult | null): LatencyView {
     row('Handshake share of mean latency', formatPct(pooledShare), formatPct(unpooledShare)),
     row('Queue wait per request (mean)', formatMs(result.queueWaitMs.mean), '0 ms'),
     row('Added to time to first byte (queue + handshake)', formatMs(pooledBeforeSend), formatMs(unpooledBeforeSend)),
-    row('New connections', result.newConnections.toLocaleString('en-US'), n.toLocaleString('en-US')),
+    row('New connections', formatNumber(result.newConnections, 0), formatNumber(n, 0)),
     row('Latency p50', formatMs(result.latencyMs.p50), formatMs(result.unpooled.latencyMs.p50)),
     row('Latency mean', formatMs(result.latencyMs.mean), formatMs(result.unpooled.latencyMs.mean)),
     row('Latency p99', formatMs(result.latencyMs.p99), formatMs(result.unpooled.latencyMs.p99)),

@@ -3,6 +3,7 @@ import {
   applyProposal,
   defaultScenario,
   findClient,
+  formatNumber,
   isCurrent,
   parseScenario,
   presetScenario,
@@ -96,7 +97,7 @@ function isMeasure(unit: string): boolean {
 export function inDisplayUnits(message: string, scale: number, unit: string | undefined): string {
   if (scale === 1 && !unit) return message;
   return message.replace(/\b(at most|at least|greater than|less than|exceed) (-?\d+(?:\.\d+)?)(?![\d.])/g, (_m, words: string, number: string) => {
-    const shown = Number((Number(number) * scale).toPrecision(12)).toLocaleString('en-US');
+    const shown = formatNumber(Number((Number(number) * scale).toPrecision(12)), 3);
     // Units of measure follow the number ("0 s", "1,000 %"); count nouns do not ("at least 1", never "1 users").
     return `${words} ${shown}${unit && isMeasure(unit) ? ` ${unit}` : ''}`;
   });

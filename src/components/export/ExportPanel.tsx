@@ -4,12 +4,13 @@ import { useAppStore } from '../../store/index.ts';
 import { EXPORT_TABS, selectExportChanges, selectTabSnippets, type GeneratedSnippet } from '../../store/exportSelectors.ts';
 import { plural } from '../../core/index.ts';
 import { copyText, downloadText } from '../share/clipboard.ts';
-import { highlightToHtml } from './highlight.ts';
+import { useHighlighted } from './useHighlighted.ts';
 import { Tabs } from '../ui/Tabs.tsx';
 
 function SnippetView({ snippet }: { snippet: GeneratedSnippet }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const { target, code } = snippet;
+  const highlighted = useHighlighted(code, target.language);
   const copy = async () => {
     setCopied((await copyText(code)) ? 'copied' : 'failed');
     setTimeout(() => setCopied('idle'), 2500);
@@ -30,9 +31,15 @@ function SnippetView({ snippet }: { snippet: GeneratedSnippet }) {
           {copied === 'copied' ? `${target.label} code copied to the clipboard` : ''}
         </span>
       </div>
-      {/* highlight.js escapes the code; its output holds only its own span tags. Focusable, so the keyboard can scroll it (axe: scrollable-region-focusable). */}
+      {/* Focusable, so the keyboard can scroll it (axe: scrollable-region-focusable). highlight.js escapes the code: its output holds only its own span tags. */}
       <pre className="snippet__code" tabIndex={0}>
-        <code className={`hljs language-${target.language}`} data-testid={`code-${target.id}`} dangerouslySetInnerHTML={{ __html: highlightToHtml(code, target.language) }} />
+        {highlighted === null ? (
+          <code key="plain" className="hljs" data-testid={`code-${target.id}`} data-highlighted="false">
+            {code}
+          </code>
+        ) : (
+          <code key="highlighted" className={`hljs language-${target.language}`} data-testid={`code-${target.id}`} data-highlighted="true" dangerouslySetInnerHTML={{ __html: highlighted }} />
+        )}
       </pre>
     </div>
   );

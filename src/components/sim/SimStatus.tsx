@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/index.ts';
+import { formatNumber } from '../../core/index.ts';
 
 export function SimStatus() {
   const status = useAppStore((s) => s.simStatus);
@@ -29,7 +30,7 @@ export function SimStatus() {
       ) : null}
       {requests > 0 ? (
         <p className="field__help">
-          {requests.toLocaleString('en-US')} requests measured after warm-up; sweeps use {sweepRequests.toLocaleString('en-US')} requests per point. The
+          {formatNumber(requests, 0)} requests measured after warm-up; sweeps use {formatNumber(sweepRequests, 0)} requests per point. The
           CLI (<code>npx pool-sizer simulate</code>) gives the same numbers for the same seed.
         </p>
       ) : null}

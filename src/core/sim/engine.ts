@@ -23,6 +23,7 @@ import { Rng } from './rng.ts';
 import { R_MEASURED } from './store.ts';
 import { Traffic, estimateDuration } from './traffic.ts';
 import type { SimOptions, SimResult } from './types.ts';
+import { formatNumber } from '../formula.ts';
 
 /** Hard cap on events per run, so a mistyped scenario cannot hang a tab or a CI job. */
 export const DEFAULT_MAX_EVENTS = 60_000_000;
@@ -118,7 +119,7 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
     heap.push(traffic.nextOpenArrival(), tag(0, ARRIVAL), 0);
   }
 
-  const tooMany = () => new SimError(`the run needs more than ${maxEvents.toLocaleString('en-US')} events; lower sim.requests or the load`);
+  const tooMany = () => new SimError(`the run needs more than ${formatNumber(maxEvents, 0)} events; lower sim.requests or the load`);
 
   while (heap.size > 0) {
     const t = heap.times[0]!;

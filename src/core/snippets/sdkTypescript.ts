@@ -5,6 +5,7 @@
  * The Agents are the undici 8 target's, from the same generator (undiciAgents.ts).
  */
 import { findClient, type ClientFacts } from '../clients.ts';
+import { formatNumber } from '../formula.ts';
 import type { Provider } from '../scenario/schema.ts';
 import { header } from './header.ts';
 import { jsIdentifier, jsLiteral, jsString } from './escape.ts';
@@ -44,7 +45,7 @@ function renderSdkTypescript(input: SnippetInput, sdk: NodeSdk): string {
   const api = providerShape({ ...input.scenario.endpoint, provider: sdk.provider });
   const taken = new Set(agentNames(input).flatMap((n) => [n.exported, ...(n.cache ? [n.cache] : [])]));
   const timeoutSource = sdk.client.sources.readTimeoutSec;
-  const timeoutMs = (input.readTimeoutSec * 1000).toLocaleString('en-US').replace(/,/g, '_');
+  const timeoutMs = formatNumber(input.readTimeoutSec * 1000, 3).replace(/,/g, '_');
   const options = (agent: string) => [
     '  apiKey: apiKey(API_KEY_ENV),',
     '  baseURL: BASE_URL,',

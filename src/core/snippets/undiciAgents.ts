@@ -8,6 +8,7 @@ import type { ClientFacts, SourceRef } from '../clients.ts';
 import { keepaliveRemark, tenantRemark } from './comments.ts';
 import { commentText, jsIdentifier } from './escape.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from './input.ts';
+import { formatNumber } from '../formula.ts';
 
 export interface UndiciFlavour {
   /** The clients-table entry of the undici major written for (`undici` = 8, `undici7`). */
@@ -43,7 +44,7 @@ export function agentNames(input: SnippetInput): AgentName[] {
   });
 }
 
-const ms = (sec: number) => Math.max(1, Math.round(sec * 1000)).toLocaleString('en-US').replace(/,/g, '_');
+const ms = (sec: number) => formatNumber(Math.max(1, Math.round(sec * 1000)), 0).replace(/,/g, '_');
 
 /** undici 7 over HTTP/2 runs one POST per connection, so it needs at least the HTTP/1.1 size. */
 function connectionsLine(pool: PoolSizing, flavour: UndiciFlavour): string {
