@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -28,6 +29,55 @@ function cspForBuild(): Plugin {
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
     ],
+  };
+}
+
+/**
+ * Puts the first screen into the built index.html (src/prerender.tsx): the page paints before its
+ * script has downloaded. Rendered by the same components with tsx, so it cannot drift from the app.
+ */
+function prerender(): Plugin {
+  return {
+    name: 'pool-sizer-prerender',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: async (html) => {
+        const { tsImport } = await import('tsx/esm/api');
+        const entry = fileURLToPath(new URL('./src/prerender.tsx', import.meta.url));
+        const { renderApp } = (await tsImport(entry, import.meta.url)) as typeof import('./src/prerender.tsx');
+        const empty = '<div id="root"></div>';
+        if (!html.includes(empty)) throw new Error('prerender: index.html has no empty #root');
+        return html.replace(empty, `<div id="root">${renderApp()}</div>`);
+      },
+    },
+  };
+}
+
+/**
+ * main.tsx imports the app (boot.tsx) only after the first paint; this starts downloading it, and
+ * the chunks it imports, with the page instead of after that paint.
+ */
+function preloadBoot(): Plugin {
+  return {
+    name: 'pool-sizer-preload-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((item) => item.type === 'chunk');
+        const boot = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/boot.tsx'));
+        if (!boot) throw new Error('preload: no chunk for src/boot.tsx');
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          if (files.has(fileName)) return;
+          files.add(fileName);
+          for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported);
+        };
+        visit(boot.fileName);
+        return [...files].filter((fileName) => !html.includes(`/${fileName}`)).map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` }, injectTo: 'head' as const }));
+      },
+    },
   };
 }
 
@@ -64,7 +114,7 @@ function serviceWorkerAssets(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), cspForBuild(), serviceWorkerAssets()],
+  plugins: [react(), cspForBuild(), prerender(), preloadBoot(), serviceWorkerAssets()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

@@ -7,3 +7,11 @@ try {
 } catch (e) {
   // Storage blocked: the page follows the system scheme.
 }
+
+// The built page carries a static copy of the default scenario (src/prerender.tsx). When a link or
+// a saved scenario is about to replace it, hide it rather than show numbers that are not the user's.
+try {
+  if (location.hash.length > 1 || localStorage.getItem('pool-sizer:state') !== null) document.documentElement.dataset.restoring = '';
+} catch (e) {
+  if (location.hash.length > 1) document.documentElement.dataset.restoring = '';
+}

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { FormulaPanel } from './components/FormulaPanel.tsx';
 import { ClientPicker } from './components/client/ClientPicker.tsx';
 import { NetworkForm, PoolForm, RateLimitForm, SizingForm } from './components/PoolForm.tsx';
@@ -17,6 +17,22 @@ import { AnswerSummary } from './components/ui/AnswerSummary.tsx';
 
 // The export panel brings the snippet generators and highlight.js: loaded after the first paint.
 const ExportPanel = lazy(() => import('./components/export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
+
+/**
+ * The export panel is client-only: the static first screen (prerender.tsx) and its hydration show
+ * the placeholder, and the lazy panel replaces it after that. A lazy component in the static copy
+ * would make React abandon and redraw its boundary, and report that as an error.
+ */
+function ClientExportPanel() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  if (!hydrated) return <ExportPlaceholder />;
+  return (
+    <Suspense fallback={<ExportPlaceholder />}>
+      <ExportPanel />
+    </Suspense>
+  );
+}
 
 function ExportPlaceholder() {
   return (
@@ -62,9 +78,7 @@ export function App() {
             <TargetPanel />
             <MonitorPanel />
             <ComparePanel />
-            <Suspense fallback={<ExportPlaceholder />}>
-              <ExportPanel />
-            </Suspense>
+            <ClientExportPanel />
             <SimulationSection />
           </div>
         </div>

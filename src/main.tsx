@@ -1,40 +1,34 @@
-// First: configures zod before any other module parses with it.
-import './zodCsp.ts';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import { ErrorBoundary } from './components/ErrorBoundary.tsx';
-import { useAppStore } from './store/index.ts';
-import { startPersistence } from './store/persistence.ts';
-import { startSimulationSync } from './store/simulationController.ts';
+/**
+ * The entry: styles, then the live app (boot.tsx) once the browser has painted the first screen.
+ * The built page holds that screen as HTML (src/prerender.tsx); started any earlier, the app's
+ * module evaluation and first render hold back that first paint by their whole length.
+ */
 import './styles.css';
 
-// Restore first (link or saved state), so the first simulation runs on what the user will see.
-startPersistence();
-startSimulationSync();
+/** Longest wait for the paint: a browser without paint timing, or one that never reports it. */
+const PAINT_WAIT_MS = 3000;
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
-);
-
-/**
- * Offline support, in built pages only (the dev server's modules change under the same names).
- * A new build's worker takes over by itself; the page says so, since its running code is the old one.
- */
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  // The first worker taking control of a fresh page changes nothing the user sees; any later one does.
-  let controlled = navigator.serviceWorker.controller !== null;
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (controlled) useAppStore.getState().addNotice('info', 'A new version of pool-sizer is ready: reload the page to use it (your scenario is kept).');
-    controlled = true;
-  });
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn('Offline support is unavailable:', error));
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    // Nothing will be painted first: a hidden tab, or a static copy hidden for a link or a save.
+    if (document.visibilityState === 'hidden' || 'restoring' in document.documentElement.dataset) return resolve();
+    let observer: PerformanceObserver | undefined;
+    const start = () => {
+      observer?.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(start, PAINT_WAIT_MS);
+    try {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length) setTimeout(start, 0);
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      requestAnimationFrame(() => setTimeout(start, 0));
+    }
   });
 }
+
+// No top-level await: DOMContentLoaded, and in Chromium the first paint, wait for this module.
+void afterFirstPaint().then(() => import('./boot.tsx'));

@@ -275,3 +275,17 @@ function keepaliveStep(s: Scenario, keepaliveSec: number): FormulaStep {
         : `the pool’s own value${below}`;
   return { key: 'keepaliveSec', label: `Keep-alive expiry (${why})`, expression: `${formatNumber(keepaliveSec, 1)} s`, value: keepaliveSec, unit: 's' };
 }
+
+/**
+ * The answer card's sentence: what the formula asks of the main pool, beside what the user's pool
+ * has. Both halves name their numbers, so the sentence cannot disagree with the figures under it.
+ */
+export function answerSentence(s: Scenario, result: FormulaResult): string {
+  const pool = s.pool;
+  const which = s.pools.length > 0 ? ` for the ${pool.name} pool` : '';
+  const headroom = `${formatNumber(s.sizing.headroom * 100, 1)} % headroom`;
+  const ask = `At the peak the formula puts ${formatNumber(result.inFlight, 1)} requests in flight${which}: ${plural(result.poolSize, 'connection')}, ${formatNumber(result.maxConnections, 0)} with ${headroom}.`;
+  const yours = `Your pool allows ${formatNumber(pool.maxConnections, 0)} and keeps ${formatNumber(pool.maxKeepalive, 0)} idle`;
+  const match = pool.maxConnections === result.maxConnections ? ', as the formula sizes it.' : pool.maxConnections < result.maxConnections ? ', fewer than the formula’s size.' : ', more than the formula’s size.';
+  return `${ask} ${yours}${match}`;
+}

@@ -10,7 +10,7 @@ export interface Preset {
   id: string;
   label: string;
   note: string;
-  scenario: Scenario;
+  readonly scenario: Scenario;
 }
 
 interface PresetSource {
@@ -87,10 +87,20 @@ const sources: PresetSource[] = [
   },
 ];
 
+/** Parsed on first use: the preset buttons need only the labels, and parsing needs the schema. */
 function build(source: PresetSource): Preset {
-  const result = parseScenario({ ...source.input, version: SCENARIO_VERSION, preset: source.id });
-  if (!result.ok) throw new Error(`preset ${source.id} is invalid: ${formatErrors(result.errors)}`);
-  return { id: source.id, label: source.label, note: source.note, scenario: result.scenario };
+  let scenario: Scenario | undefined;
+  return {
+    id: source.id,
+    label: source.label,
+    note: source.note,
+    get scenario(): Scenario {
+      if (scenario) return scenario;
+      const result = parseScenario({ ...source.input, version: SCENARIO_VERSION, preset: source.id });
+      if (!result.ok) throw new Error(`preset ${source.id} is invalid: ${formatErrors(result.errors)}`);
+      return (scenario = result.scenario);
+    },
+  };
 }
 
 export const PRESETS: readonly Preset[] = sources.map(build);

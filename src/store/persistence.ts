@@ -99,8 +99,9 @@ export function startPersistence(win: Window = window): () => void {
     else addNotice('error', `This link could not be opened: ${decoded.error}. Your current scenario was kept.`);
   };
   win.addEventListener('hashchange', onHashChange);
-  // Make the address bar a working share link from the first moment.
-  if (!decodeShareFragment(win.location.hash).ok) write();
+  // Make the address bar a working share link from the start; in a task of its own, since
+  // compressing the scenario need not lengthen the start-up task.
+  if (!decodeShareFragment(win.location.hash).ok) timer = setTimeout(write, 0);
   return () => {
     unsubscribe();
     clearTimeout(timer);

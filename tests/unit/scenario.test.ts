@@ -21,6 +21,15 @@ describe('parseScenario', () => {
     expect(s.target).toEqual({ metric: 'p99QueueWaitMs', value: 100 });
   });
 
+  it('should give by parsing an empty scenario exactly the defaults the page starts from without parsing', () => {
+    const parsed = parseScenario({ version: 1 });
+    expect(parsed.ok && parsed.scenario).toStrictEqual(defaultScenario());
+    // A fresh copy each time: editing one never changes the defaults.
+    const a = defaultScenario();
+    a.pool.maxConnections = 99;
+    expect(defaultScenario().pool.maxConnections).toBe(30);
+  });
+
   it('should accept the documented example scenario as written', () => {
     const result = parseScenario({
       version: 1,

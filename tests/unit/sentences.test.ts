@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  answerSentence,
   applyProposal,
+  computeFormula,
   compareDifferences,
   describePoolChanges,
   explain,
@@ -119,5 +121,27 @@ describe('the target explanation', () => {
     expect(explain(tenants, 200, 3200, false)).toContain('each tenant is capped at 10 connections');
     expect(explain(scenarioOf({}), 30, 480, false)).not.toContain('tenant');
     expect(explain(scenarioOf({}), 30, 480, false)).not.toContain('response times alone');
+  });
+});
+
+describe('the answer card sentence', () => {
+  it('should state the formula’s figures and the pool’s, and say how they compare', () => {
+    const s = presetScenario('chat-app')!;
+    const f = computeFormula(s);
+    expect(answerSentence(s, f)).toBe(
+      'At the peak the formula puts 26.7 requests in flight: 27 connections, 30 with 10 % headroom. Your pool allows 30 and keeps 15 idle, as the formula sizes it.',
+    );
+    const small = { ...s, pool: { ...s.pool, maxConnections: 12, maxKeepalive: 6 } };
+    expect(answerSentence(small, computeFormula(small))).toContain('Your pool allows 12 and keeps 6 idle, fewer than the formula’s size.');
+    const big = { ...s, pool: { ...s.pool, maxConnections: 50 } };
+    expect(answerSentence(big, computeFormula(big))).toContain('more than the formula’s size.');
+  });
+
+  it('should name the main pool only when there are several', () => {
+    const batch = presetScenario('batch')!;
+    expect(batch.pools.length).toBeGreaterThan(0);
+    expect(answerSentence(batch, computeFormula(batch))).toContain(`in flight for the ${batch.pool.name} pool:`);
+    const chat = presetScenario('chat-app')!;
+    expect(answerSentence(chat, computeFormula(chat))).not.toContain(' pool:');
   });
 });

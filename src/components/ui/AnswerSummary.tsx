@@ -1,3 +1,4 @@
+import { answerSentence } from '../../core/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { selectFormula } from '../../store/selectors.ts';
 import { selectMonitor } from '../../store/simSelectors.ts';
@@ -12,7 +13,8 @@ export function AnswerSummary() {
   const formula = useAppStore(selectFormula);
   const monitor = useAppStore(selectMonitor);
   const status = useAppStore((s) => s.simStatus);
-  const pool = useAppStore((s) => s.scenario.pool);
+  const scenario = useAppStore((s) => s.scenario);
+  const pool = scenario.pool;
   // The verdict judges the user's own pool, so the sizes beside it are that pool's: one truth.
   const figures = [
     { key: 'poolSize', label: 'Pool size (formula)', value: formula.poolSize, unit: 'connections in flight' },
@@ -32,6 +34,9 @@ export function AnswerSummary() {
           </div>
         ))}
       </dl>
+      <p className="answer__sentence" data-testid="answer-sentence">
+        {answerSentence(scenario, formula)}
+      </p>
       <div className="answer__verdict" data-testid="answer-verdict" aria-live="polite">
         {monitor.length === 0 ? (
           <p>{status === 'error' ? 'The simulation could not run: see below.' : 'Simulating the verdict…'}</p>

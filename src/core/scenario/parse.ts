@@ -7,7 +7,7 @@
  */
 import type { core } from 'zod';
 import { LOGNORMAL_MAX_P95_RATIO } from './durations.ts';
-import { PROVIDERS, SCENARIO_VERSION, scenarioSchema, type Provider, type Scenario } from './schema.ts';
+import { DEFAULTS, PROVIDERS, SCENARIO_VERSION, scenarioSchema, type Provider, type Scenario } from './schema.ts';
 
 export interface FieldError {
   /** Dotted path of the field, e.g. `workload.classes[0].duration.meanSec`; empty for the whole document. */
@@ -198,7 +198,7 @@ export function parseScenario(input: unknown): ParseResult {
     if (!migrate) return { ok: false, errors: [{ path: 'version', message: `no migration from version ${v}` }] };
     doc = { ...migrate(doc), version: v + 1 };
   }
-  const parsed = scenarioSchema.safeParse({ ...withEndpointDefaults(doc), version: SCENARIO_VERSION });
+  const parsed = scenarioSchema().safeParse({ ...withEndpointDefaults(doc), version: SCENARIO_VERSION });
   if (!parsed.success) {
     return {
       ok: false,
@@ -220,9 +220,19 @@ export function parseScenarioJson(text: string): ParseResult {
   return parseScenario(value);
 }
 
-/** The full scenario with every default filled in. */
+/** The full scenario with every default filled in: a fresh copy of DEFAULTS, equal to parsing `{ version }`. */
 export function defaultScenario(): Scenario {
-  const result = parseScenario({ version: SCENARIO_VERSION });
-  if (!result.ok) throw new Error(`defaults are invalid: ${formatErrors(result.errors)}`);
-  return result.scenario;
+  return JSON.parse(
+    JSON.stringify({
+      version: SCENARIO_VERSION,
+      workload: { arrival: DEFAULTS.arrival, classes: DEFAULTS.classes },
+      network: DEFAULTS.network,
+      pool: DEFAULTS.pool,
+      pools: [],
+      endpoint: DEFAULTS.endpoint,
+      sim: DEFAULTS.sim,
+      sizing: DEFAULTS.sizing,
+      target: DEFAULTS.target,
+    }),
+  ) as Scenario;
 }

@@ -3,9 +3,13 @@
  * generators, share links and the CLI all read. Every untrusted document (file, link, storage,
  * CLI stdin) passes through `parseScenario` (parse.ts), which applies this schema.
  *
- * Missing parts take the defaults written here (and documented in docs/scenario.md); unknown
- * keys are refused so that a typo such as `maxConnection` is reported instead of silently ignored.
+ * Missing parts take the defaults in `DEFAULTS` (documented in docs/scenario.md); unknown keys are
+ * refused so that a typo such as `maxConnection` is reported instead of silently ignored.
+ *
+ * The zod schemas are built on first use, not at import: building them costs about 40 ms of main
+ * thread in Chromium, and the page's first screen (the default scenario) needs no parsing.
  */
+import './zodConfig.ts';
 import { z } from 'zod';
 import { CLIENT_IDS } from '../clients.ts';
 
@@ -30,96 +34,21 @@ export const LIMITS = {
   seed: 4_294_967_295,
 } as const;
 
-const positive = (max: number) => z.number().gt(0).max(max);
-const nonNegative = (max: number) => z.number().min(0).max(max);
-const count = (min: number, max: number) => z.number().int().min(min).max(max);
-
-/** Names reach generated source code; generators escape them, the schema only keeps them printable. */
-const name = z
-  .string()
-  .min(1)
-  .max(60)
-  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not contain control characters (newlines, tabs…)' });
-
-const usersArrival = z.strictObject({
-  kind: z.literal('users'),
-  users: count(1, LIMITS.users),
-  thinkSec: positive(LIMITS.thinkSec),
-  thinkDist: z.enum(['exponential', 'constant']).default('exponential'),
-});
-
-const poissonArrival = z.strictObject({
-  kind: z.literal('poisson'),
-  perSec: positive(LIMITS.perSec),
-});
-
-/** Poisson arrivals at `perSec` during `onSec`, then silence for `offSec`, repeated. */
-const burstyArrival = z.strictObject({
-  kind: z.literal('bursty'),
-  perSec: positive(LIMITS.perSec),
-  onSec: positive(LIMITS.thinkSec),
-  offSec: nonNegative(LIMITS.thinkSec),
-});
-
-/** A recorded trace: one `[startSec, durationSec]` pair per request, in any order. */
-const traceArrival = z.strictObject({
-  kind: z.literal('trace'),
-  rows: z
-    .array(z.tuple([nonNegative(1e9), positive(LIMITS.durationSec)]))
-    .min(1)
-    .max(LIMITS.traceRows),
-});
-
-export const arrivalSchema = z.discriminatedUnion('kind', [usersArrival, poissonArrival, burstyArrival, traceArrival]);
-
-const exponentialDuration = z.strictObject({ dist: z.literal('exponential'), meanSec: positive(LIMITS.durationSec) });
-const constantDuration = z.strictObject({ dist: z.literal('constant'), meanSec: positive(LIMITS.durationSec) });
-/** Lognormal given by its mean and 95th percentile, the two figures people actually know. */
-const lognormalDuration = z.strictObject({
-  dist: z.literal('lognormal'),
-  meanSec: positive(LIMITS.durationSec),
-  p95Sec: positive(LIMITS.durationSec),
-});
-
-export const durationSchema = z.discriminatedUnion('dist', [exponentialDuration, constantDuration, lognormalDuration]);
-
-export const requestClassSchema = z.strictObject({
-  name,
-  /** Relative weight; shares are normalised, so [1, 3] means 25 % / 75 %. */
-  share: z.number().gt(0).max(1_000),
-  streaming: z.boolean().default(false),
-  duration: durationSchema,
-  /** Name of the pool this class is routed to; defaults to the main `pool`. */
-  pool: name.optional(),
-});
-
-export const tlsSchema = z.enum(['1.2', '1.3', 'none']);
-
-export const networkSchema = z.strictObject({
-  rttMs: nonNegative(LIMITS.rttMs).default(50),
-  dnsMs: nonNegative(LIMITS.dnsMs).default(20),
-  tls: tlsSchema.default('1.3'),
-  /** How long a DNS answer is reused; 0 = every new connection resolves (Node's default: no cache). */
-  dnsCacheSec: nonNegative(LIMITS.keepaliveSec).default(0),
-  /** The server closes connections idle this long; absent = the server never closes first. */
-  serverIdleSec: positive(LIMITS.keepaliveSec).optional(),
-});
-
-const poolFields = {
-  name: name.default('shared'),
-  protocol: z.enum(['h1', 'h2']).default('h1'),
-  maxConnections: count(1, LIMITS.connections).default(30),
-  maxKeepalive: count(0, LIMITS.connections).default(15),
-  keepaliveSec: nonNegative(LIMITS.keepaliveSec).default(120),
-  streamsPerConnection: count(1, LIMITS.streamsPerConnection).default(100),
-  /** Fail a request that waited this long for a connection; absent = wait forever (undici's behaviour). */
-  poolTimeoutSec: positive(LIMITS.keepaliveSec).optional(),
-  /** A pool per tenant under the global `maxConnections` cap (multi-tenant SaaS). */
-  tenants: count(1, LIMITS.tenants).default(1),
-  perTenantMaxConnections: count(1, LIMITS.connections).optional(),
-};
-
-export const poolSchema = z.strictObject(poolFields);
+/**
+ * Every default, in one place: the schema fills missing fields from it, and `defaultScenario()`
+ * (parse.ts) returns a copy of it without parsing. A unit test checks that parsing `{ version }`
+ * gives exactly this object.
+ */
+export const DEFAULTS = {
+  arrival: { kind: 'users', users: 100, thinkSec: 30, thinkDist: 'exponential' },
+  classes: [{ name: 'chat', share: 1, streaming: true, duration: { dist: 'exponential', meanSec: 8 } }],
+  network: { rttMs: 50, dnsMs: 20, tls: '1.3', dnsCacheSec: 0 },
+  pool: { name: 'shared', protocol: 'h1', maxConnections: 30, maxKeepalive: 15, keepaliveSec: 120, streamsPerConnection: 100, tenants: 1 },
+  endpoint: { provider: 'anthropic', baseUrl: 'https://api.anthropic.com', apiKeyEnv: 'ANTHROPIC_API_KEY' },
+  sim: { requests: 100_000, seed: 1, warmupShare: 0.1 },
+  sizing: { headroom: 0.1, keepaliveShare: 0.5 },
+  target: { metric: 'p99QueueWaitMs', value: 100 },
+} as const;
 
 /** The API providers whose request shape (headers, paths, key variable) the snippets know. */
 export const PROVIDERS = {
@@ -129,80 +58,175 @@ export const PROVIDERS = {
 export type Provider = keyof typeof PROVIDERS;
 export const PROVIDER_IDS = Object.keys(PROVIDERS) as [Provider, ...Provider[]];
 
-/** Provider limits; the page shows the concurrency they allow and the simulator can hold requests back to them. */
-export const rateLimitSchema = z.strictObject({
-  requestsPerMinute: positive(100_000_000).optional(),
-  tokensPerMinute: positive(10_000_000_000).optional(),
-  /** Mean tokens (input + output) per request, to turn tokens per minute into requests. */
-  tokensPerRequest: positive(10_000_000).optional(),
-  /** Simulate a client-side limiter: requests beyond the limit wait for their turn. */
-  simulate: z.boolean().default(false),
-});
+function buildScenarioSchema() {
+  const positive = (max: number) => z.number().gt(0).max(max);
+  const nonNegative = (max: number) => z.number().min(0).max(max);
+  const count = (min: number, max: number) => z.number().int().min(min).max(max);
 
-export const endpointSchema = z.strictObject({
-  /** Decides headers, paths and the default key variable; absent = read from the base URL (parse.ts). */
-  provider: z.enum(PROVIDER_IDS).default('anthropic'),
-  baseUrl: z
+  /** Names reach generated source code; generators escape them, the schema only keeps them printable. */
+  const name = z
     .string()
-    .max(200)
-    .regex(/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, {
-      error: 'must be a plain http(s) URL such as https://api.anthropic.com (letters, digits, . - / only)',
-    })
-    .default('https://api.anthropic.com'),
-  apiKeyEnv: z
-    .string()
-    .regex(/^[A-Z_][A-Z0-9_]{0,63}$/, { error: 'must be an environment variable name such as ANTHROPIC_API_KEY' })
-    .default('ANTHROPIC_API_KEY'),
-});
+    .min(1)
+    .max(60)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not contain control characters (newlines, tabs…)' });
 
-export const simSchema = z.strictObject({
-  requests: count(100, LIMITS.simRequests).default(100_000),
-  seed: count(0, LIMITS.seed).default(1),
-  /** Share of the run (by requests) excluded from statistics while the pool warms up. */
-  warmupShare: z.number().min(0).max(0.5).default(0.1),
-});
+  const usersArrival = z.strictObject({
+    kind: z.literal('users'),
+    users: count(1, LIMITS.users),
+    thinkSec: positive(LIMITS.thinkSec),
+    thinkDist: z.enum(['exponential', 'constant']).default(DEFAULTS.arrival.thinkDist),
+  });
 
-export const sizingSchema = z.strictObject({
-  /** Extra connections on top of the mean load: 0.1 = 10 %. */
-  headroom: z.number().min(0).max(10).default(0.1),
-  /** Share of maxConnections kept warm when idle. */
-  keepaliveShare: z.number().min(0).max(1).default(0.5),
-});
+  const poissonArrival = z.strictObject({
+    kind: z.literal('poisson'),
+    perSec: positive(LIMITS.perSec),
+  });
 
-export const targetSchema = z.discriminatedUnion('metric', [
-  z.strictObject({ metric: z.literal('p99QueueWaitMs'), value: nonNegative(3_600_000) }),
-  z.strictObject({ metric: z.literal('pWait'), value: z.number().min(0).max(1) }),
-]);
+  /** Poisson arrivals at `perSec` during `onSec`, then silence for `offSec`, repeated. */
+  const burstyArrival = z.strictObject({
+    kind: z.literal('bursty'),
+    perSec: positive(LIMITS.perSec),
+    onSec: positive(LIMITS.thinkSec),
+    offSec: nonNegative(LIMITS.thinkSec),
+  });
 
-export const defaultClasses = [
-  { name: 'chat', share: 1, streaming: true, duration: { dist: 'exponential' as const, meanSec: 8 } },
-];
+  /** A recorded trace: one `[startSec, durationSec]` pair per request, in any order. */
+  const traceArrival = z.strictObject({
+    kind: z.literal('trace'),
+    rows: z
+      .array(z.tuple([nonNegative(1e9), positive(LIMITS.durationSec)]))
+      .min(1)
+      .max(LIMITS.traceRows),
+  });
 
-export const scenarioSchema = z.strictObject({
-  version: z.literal(SCENARIO_VERSION),
-  /** Which preset the scenario started from, if any (informational). */
-  preset: z.string().max(40).optional(),
-  /** The HTTP client the service runs (clients.ts); absent = generic pool rules. */
-  client: z.enum(CLIENT_IDS).optional(),
-  workload: z
-    .strictObject({
-      arrival: arrivalSchema.prefault({ kind: 'users', users: 100, thinkSec: 30 }),
-      classes: z.array(requestClassSchema).min(1).max(LIMITS.classes).prefault(defaultClasses),
-    })
-    .prefault({}),
-  network: networkSchema.prefault({}),
-  pool: poolSchema.prefault({}),
-  /** Extra pools, each with a unique name; classes name theirs with `pool`. */
-  pools: z.array(poolSchema).max(LIMITS.pools).default([]),
-  endpoint: endpointSchema.prefault({}),
-  rateLimit: rateLimitSchema.optional(),
-  sim: simSchema.prefault({}),
-  sizing: sizingSchema.prefault({}),
-  target: targetSchema.prefault({ metric: 'p99QueueWaitMs', value: 100 }),
-});
+  const arrivalSchema = z.discriminatedUnion('kind', [usersArrival, poissonArrival, burstyArrival, traceArrival]);
 
-export type Scenario = z.output<typeof scenarioSchema>;
-export type ScenarioInput = z.input<typeof scenarioSchema>;
+  const exponentialDuration = z.strictObject({ dist: z.literal('exponential'), meanSec: positive(LIMITS.durationSec) });
+  const constantDuration = z.strictObject({ dist: z.literal('constant'), meanSec: positive(LIMITS.durationSec) });
+  /** Lognormal given by its mean and 95th percentile, the two figures people actually know. */
+  const lognormalDuration = z.strictObject({
+    dist: z.literal('lognormal'),
+    meanSec: positive(LIMITS.durationSec),
+    p95Sec: positive(LIMITS.durationSec),
+  });
+
+  const durationSchema = z.discriminatedUnion('dist', [exponentialDuration, constantDuration, lognormalDuration]);
+
+  const requestClassSchema = z.strictObject({
+    name,
+    /** Relative weight; shares are normalised, so [1, 3] means 25 % / 75 %. */
+    share: z.number().gt(0).max(1_000),
+    streaming: z.boolean().default(false),
+    duration: durationSchema,
+    /** Name of the pool this class is routed to; defaults to the main `pool`. */
+    pool: name.optional(),
+  });
+
+  const tlsSchema = z.enum(['1.2', '1.3', 'none']);
+
+  const networkSchema = z.strictObject({
+    rttMs: nonNegative(LIMITS.rttMs).default(DEFAULTS.network.rttMs),
+    dnsMs: nonNegative(LIMITS.dnsMs).default(DEFAULTS.network.dnsMs),
+    tls: tlsSchema.default(DEFAULTS.network.tls),
+    /** How long a DNS answer is reused; 0 = every new connection resolves (Node's default: no cache). */
+    dnsCacheSec: nonNegative(LIMITS.keepaliveSec).default(DEFAULTS.network.dnsCacheSec),
+    /** The server closes connections idle this long; absent = the server never closes first. */
+    serverIdleSec: positive(LIMITS.keepaliveSec).optional(),
+  });
+
+  const poolFields = {
+    name: name.default(DEFAULTS.pool.name),
+    protocol: z.enum(['h1', 'h2']).default(DEFAULTS.pool.protocol),
+    maxConnections: count(1, LIMITS.connections).default(DEFAULTS.pool.maxConnections),
+    maxKeepalive: count(0, LIMITS.connections).default(DEFAULTS.pool.maxKeepalive),
+    keepaliveSec: nonNegative(LIMITS.keepaliveSec).default(DEFAULTS.pool.keepaliveSec),
+    streamsPerConnection: count(1, LIMITS.streamsPerConnection).default(DEFAULTS.pool.streamsPerConnection),
+    /** Fail a request that waited this long for a connection; absent = wait forever (undici's behaviour). */
+    poolTimeoutSec: positive(LIMITS.keepaliveSec).optional(),
+    /** A pool per tenant under the global `maxConnections` cap (multi-tenant SaaS). */
+    tenants: count(1, LIMITS.tenants).default(DEFAULTS.pool.tenants),
+    perTenantMaxConnections: count(1, LIMITS.connections).optional(),
+  };
+
+  const poolSchema = z.strictObject(poolFields);
+
+  /** Provider limits; the page shows the concurrency they allow and the simulator can hold requests back to them. */
+  const rateLimitSchema = z.strictObject({
+    requestsPerMinute: positive(100_000_000).optional(),
+    tokensPerMinute: positive(10_000_000_000).optional(),
+    /** Mean tokens (input + output) per request, to turn tokens per minute into requests. */
+    tokensPerRequest: positive(10_000_000).optional(),
+    /** Simulate a client-side limiter: requests beyond the limit wait for their turn. */
+    simulate: z.boolean().default(false),
+  });
+
+  const endpointSchema = z.strictObject({
+    /** Decides headers, paths and the default key variable; absent = read from the base URL (parse.ts). */
+    provider: z.enum(PROVIDER_IDS).default(DEFAULTS.endpoint.provider),
+    baseUrl: z
+      .string()
+      .max(200)
+      .regex(/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, {
+        error: 'must be a plain http(s) URL such as https://api.anthropic.com (letters, digits, . - / only)',
+      })
+      .default(DEFAULTS.endpoint.baseUrl),
+    apiKeyEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]{0,63}$/, { error: 'must be an environment variable name such as ANTHROPIC_API_KEY' })
+      .default(DEFAULTS.endpoint.apiKeyEnv),
+  });
+
+  const simSchema = z.strictObject({
+    requests: count(100, LIMITS.simRequests).default(DEFAULTS.sim.requests),
+    seed: count(0, LIMITS.seed).default(DEFAULTS.sim.seed),
+    /** Share of the run (by requests) excluded from statistics while the pool warms up. */
+    warmupShare: z.number().min(0).max(0.5).default(DEFAULTS.sim.warmupShare),
+  });
+
+  const sizingSchema = z.strictObject({
+    /** Extra connections on top of the mean load: 0.1 = 10 %. */
+    headroom: z.number().min(0).max(10).default(DEFAULTS.sizing.headroom),
+    /** Share of maxConnections kept warm when idle. */
+    keepaliveShare: z.number().min(0).max(1).default(DEFAULTS.sizing.keepaliveShare),
+  });
+
+  const targetSchema = z.discriminatedUnion('metric', [
+    z.strictObject({ metric: z.literal('p99QueueWaitMs'), value: nonNegative(3_600_000) }),
+    z.strictObject({ metric: z.literal('pWait'), value: z.number().min(0).max(1) }),
+  ]);
+
+  return z.strictObject({
+    version: z.literal(SCENARIO_VERSION),
+    /** Which preset the scenario started from, if any (informational). */
+    preset: z.string().max(40).optional(),
+    /** The HTTP client the service runs (clients.ts); absent = generic pool rules. */
+    client: z.enum(CLIENT_IDS).optional(),
+    workload: z
+      .strictObject({
+        arrival: arrivalSchema.prefault({ kind: DEFAULTS.arrival.kind, users: DEFAULTS.arrival.users, thinkSec: DEFAULTS.arrival.thinkSec }),
+        classes: z.array(requestClassSchema).min(1).max(LIMITS.classes).prefault(DEFAULTS.classes.map((c) => ({ ...c, duration: { ...c.duration } }))),
+      })
+      .prefault({}),
+    network: networkSchema.prefault({}),
+    pool: poolSchema.prefault({}),
+    /** Extra pools, each with a unique name; classes name theirs with `pool`. */
+    pools: z.array(poolSchema).max(LIMITS.pools).default([]),
+    endpoint: endpointSchema.prefault({}),
+    rateLimit: rateLimitSchema.optional(),
+    sim: simSchema.prefault({}),
+    sizing: sizingSchema.prefault({}),
+    target: targetSchema.prefault({ ...DEFAULTS.target }),
+  });
+}
+
+let builtSchema: ReturnType<typeof buildScenarioSchema> | undefined;
+
+export function scenarioSchema(): ReturnType<typeof buildScenarioSchema> {
+  return (builtSchema ??= buildScenarioSchema());
+}
+
+export type Scenario = z.output<ReturnType<typeof buildScenarioSchema>>;
+export type ScenarioInput = z.input<ReturnType<typeof buildScenarioSchema>>;
 export type Arrival = Scenario['workload']['arrival'];
 export type RequestClass = Scenario['workload']['classes'][number];
 export type Duration = RequestClass['duration'];
