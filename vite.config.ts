@@ -116,7 +116,12 @@ function serviceWorkerAssets(): Plugin {
 export default defineConfig({
   plugins: [react(), cspForBuild(), prerender(), preloadBoot(), serviceWorkerAssets()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // zod in a chunk of its own, so main.tsx can evaluate it in a task of its own before the app.
+    rollupOptions: { output: { manualChunks: (id) => (id.includes('/node_modules/zod/') ? 'zod' : undefined) } },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',

@@ -1,7 +1,15 @@
 /** Reading and immutably writing a value at a dotted path such as `workload.classes[0].share`. */
 export type PathKey = string | number;
 
-export function parsePath(path: string): PathKey[] {
+/**
+ * Parsed once per path: every field reads its value through getAt on every store update (each
+ * keystroke, each result landing), and the regular expressions were a measurable share of that.
+ */
+const parsed = new Map<string, readonly PathKey[]>();
+
+export function parsePath(path: string): readonly PathKey[] {
+  const known = parsed.get(path);
+  if (known) return known;
   const keys: PathKey[] = [];
   for (const part of path.split('.')) {
     const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
@@ -9,6 +17,7 @@ export function parsePath(path: string): PathKey[] {
     keys.push(match[1] as string);
     for (const index of (match[2] ?? '').matchAll(/\[(\d+)\]/g)) keys.push(Number(index[1]));
   }
+  parsed.set(path, keys);
   return keys;
 }
 
