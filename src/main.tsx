@@ -10,8 +10,11 @@ const PAINT_WAIT_MS = 3000;
 
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {
-    // Nothing will be painted first: a hidden tab, or a static copy hidden for a link or a save.
-    if (document.visibilityState === 'hidden' || 'restoring' in document.documentElement.dataset) return resolve();
+    // Nothing will be painted first: a hidden tab, no static copy (the dev server), or a static
+    // copy hidden for a link or a save.
+    const nothingToPaint =
+      document.visibilityState === 'hidden' || !document.querySelector('#root > [data-prerendered]') || 'restoring' in document.documentElement.dataset;
+    if (nothingToPaint) return resolve();
     let observer: PerformanceObserver | undefined;
     const start = () => {
       observer?.disconnect();

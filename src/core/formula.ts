@@ -285,7 +285,10 @@ export function answerSentence(s: Scenario, result: FormulaResult): string {
   const which = s.pools.length > 0 ? ` for the ${pool.name} pool` : '';
   const headroom = `${formatNumber(s.sizing.headroom * 100, 1)} % headroom`;
   const ask = `At the peak the formula puts ${formatNumber(result.inFlight, 1)} requests in flight${which}: ${plural(result.poolSize, 'connection')}, ${formatNumber(result.maxConnections, 0)} with ${headroom}.`;
-  const yours = `Your pool allows ${formatNumber(pool.maxConnections, 0)} and keeps ${formatNumber(pool.maxKeepalive, 0)} idle`;
-  const match = pool.maxConnections === result.maxConnections ? ', as the formula sizes it.' : pool.maxConnections < result.maxConnections ? ', fewer than the formula’s size.' : ', more than the formula’s size.';
-  return `${ask} ${yours}${match}`;
+  const formulaMax = formatNumber(result.maxConnections, 0);
+  const compared =
+    pool.maxConnections === result.maxConnections
+      ? 'the formula’s size'
+      : `${pool.maxConnections < result.maxConnections ? 'fewer' : 'more'} than the formula’s ${formulaMax}`;
+  return `${ask} Your pool allows ${plural(pool.maxConnections, 'connection')} (${compared}) and keeps ${formatNumber(pool.maxKeepalive, 0)} idle.`;
 }

@@ -129,12 +129,14 @@ describe('the answer card sentence', () => {
     const s = presetScenario('chat-app')!;
     const f = computeFormula(s);
     expect(answerSentence(s, f)).toBe(
-      'At the peak the formula puts 26.7 requests in flight: 27 connections, 30 with 10 % headroom. Your pool allows 30 and keeps 15 idle, as the formula sizes it.',
+      'At the peak the formula puts 26.7 requests in flight: 27 connections, 30 with 10 % headroom. Your pool allows 30 connections (the formula’s size) and keeps 15 idle.',
     );
     const small = { ...s, pool: { ...s.pool, maxConnections: 12, maxKeepalive: 6 } };
-    expect(answerSentence(small, computeFormula(small))).toContain('Your pool allows 12 and keeps 6 idle, fewer than the formula’s size.');
+    expect(answerSentence(small, computeFormula(small))).toContain('Your pool allows 12 connections (fewer than the formula’s 30) and keeps 6 idle.');
     const big = { ...s, pool: { ...s.pool, maxConnections: 50 } };
-    expect(answerSentence(big, computeFormula(big))).toContain('more than the formula’s size.');
+    expect(answerSentence(big, computeFormula(big))).toContain('Your pool allows 50 connections (more than the formula’s 30)');
+    const one = { ...s, pool: { ...s.pool, maxConnections: 1, maxKeepalive: 1 } };
+    expect(answerSentence(one, computeFormula(one))).toContain('Your pool allows 1 connection (fewer than the formula’s 30) and keeps 1 idle.');
   });
 
   it('should name the main pool only when there are several', () => {
