@@ -13,7 +13,7 @@ import type { EventHeap } from './heap.ts';
 import { Histogram } from './histogram.ts';
 import type { DnsCache } from './network.ts';
 import type { PoolPolicy } from './policy.ts';
-import { CLOSE_EVICTED, CLOSE_EXPIRED, type Recorder } from './recorder.ts';
+import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS, type Recorder } from './recorder.ts';
 import { Connections, R_MEASURED, R_QUEUED, R_TIMED_OUT, Requests, type Group, type PoolState } from './store.ts';
 
 export class PoolCore {
@@ -247,6 +247,36 @@ export class PoolCore {
     this.conn.idleSince[c] = t;
     g.idle.pushBack(c);
     this.totalIdle++;
+  }
+
+  /**
+   * Keep-alive for a client that reads no server hint: its own expiry, cut short by a server that
+   * closes idle connections sooner (the generic rules and httpcore both behave so).
+   */
+  expiryCappedByServer(pool: PoolState): { expireSec: number; serverExpires: boolean } {
+    const serverIdle = this.serverIdleSec;
+    const keepalive = pool.settings.keepaliveSec;
+    return serverIdle !== undefined
+      ? { expireSec: Math.min(keepalive, serverIdle), serverExpires: serverIdle <= keepalive }
+      : { expireSec: keepalive, serverExpires: false };
+  }
+
+  /**
+   * c's last stream ended and no request of g is waiting: it goes to a tenant blocked by the
+   * global cap, or closes (no keep-alive, or `idleCap` idle already), or waits idle.
+   */
+  settleFreed(c: number, g: Group, t: number, idleCap: number): void {
+    this.unbusy(c, g);
+    if (g.pool.blocked.size > 0 && this.handToBlockedTenant(c, g, t, CLOSE_EVICTED)) return;
+    if (g.pool.expireSec <= 0) {
+      this.close(c, g, CLOSE_NO_KEEPALIVE);
+      return;
+    }
+    if (g.idle.size >= idleCap) {
+      this.close(c, g, CLOSE_SURPLUS);
+      return;
+    }
+    this.keepIdle(c, g, t);
   }
 
   /** Connection c of g stops being busy (its last stream ended and nobody takes it over). */

@@ -10,7 +10,6 @@
  */
 import type { PoolPolicy } from '../policy.ts';
 import type { PoolCore } from '../pool.ts';
-import { CLOSE_EVICTED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS } from '../recorder.ts';
 import { R_MEASURED, type Group, type PoolState } from '../store.ts';
 
 export class GenericPolicy implements PoolPolicy {
@@ -19,10 +18,7 @@ export class GenericPolicy implements PoolPolicy {
   constructor(private readonly core: PoolCore) {}
 
   expiry(pool: PoolState) {
-    const serverIdle = this.core.serverIdleSec;
-    return serverIdle !== undefined
-      ? { expireSec: Math.min(pool.settings.keepaliveSec, serverIdle), serverExpires: serverIdle <= pool.settings.keepaliveSec }
-      : { expireSec: pool.settings.keepaliveSec, serverExpires: false };
+    return this.core.expiryCappedByServer(pool);
   }
 
   streamsPerConnection(pool: PoolState): number {
@@ -63,17 +59,7 @@ export class GenericPolicy implements PoolPolicy {
       if (pool.streams > 1) core.addPartial(g, c);
       return;
     }
-    core.unbusy(c, g);
-    if (pool.blocked.size > 0 && core.handToBlockedTenant(c, g, t, CLOSE_EVICTED)) return;
-    if (pool.expireSec <= 0) {
-      core.close(c, g, CLOSE_NO_KEEPALIVE);
-      return;
-    }
-    if (g.idle.size >= g.maxIdle) {
-      core.close(c, g, CLOSE_SURPLUS);
-      return;
-    }
-    core.keepIdle(c, g, t);
+    core.settleFreed(c, g, t, g.maxIdle);
   }
 
   expire(g: Group, t: number): void {

@@ -46,10 +46,7 @@ export class HttpcorePolicy implements PoolPolicy {
   expiry(pool: PoolState) {
     // httpcore has no keep-alive hint handling; a server closing first shows as a readable idle
     // socket, which has_expired() treats as expired (httpcore/_async/http11.py:278-285).
-    const serverIdle = this.core.serverIdleSec;
-    return serverIdle !== undefined
-      ? { expireSec: Math.min(pool.settings.keepaliveSec, serverIdle), serverExpires: serverIdle <= pool.settings.keepaliveSec }
-      : { expireSec: pool.settings.keepaliveSec, serverExpires: false };
+    return this.core.expiryCappedByServer(pool);
   }
 
   streamsPerConnection(pool: PoolState): number {

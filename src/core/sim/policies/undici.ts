@@ -28,7 +28,7 @@
  */
 import type { PoolPolicy } from '../policy.ts';
 import type { PoolCore } from '../pool.ts';
-import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE } from '../recorder.ts';
+import { CLOSE_EXPIRED } from '../recorder.ts';
 import { R_MEASURED, type Group, type PoolState } from '../store.ts';
 
 /** undici's keepAliveTimeoutThreshold default, seconds (client.js:255 in 7.30.2, :313 in 8.13.1). */
@@ -255,13 +255,8 @@ export class UndiciPolicy implements PoolPolicy {
     }
     if (sl.probe !== s) sl.free.push(s);
     if (conn.streams[c]! > 0) return;
-    core.unbusy(c, g);
-    if (g.pool.blocked.size > 0 && core.handToBlockedTenant(c, g, t, CLOSE_EVICTED)) return;
-    if (g.pool.expireSec <= 0) {
-      core.close(c, g, CLOSE_NO_KEEPALIVE);
-      return;
-    }
-    core.keepIdle(c, g, t);
+    // undici has no idle cap: every idle socket waits for keepAliveTimeout.
+    core.settleFreed(c, g, t, Infinity);
   }
 
   expire(g: Group, t: number): void {
