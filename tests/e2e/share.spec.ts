@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { PRESETS, shareUrl } from '../../src/core/index.ts';
+import { findPreset, shareUrl } from '../../src/core/index.ts';
 
 test.describe('share links and saved work', () => {
   test('should open a shared link with its values and numbers', async ({ page }) => {
-    const preset = PRESETS.find((p) => p.id === 'backend-api')!;
+    const preset = findPreset('backend-api')!;
     const scenario = { ...preset.scenario, workload: { ...preset.scenario.workload, arrival: { kind: 'poisson' as const, perSec: 45 } } };
     const url = shareUrl('/', { scenario, view: { snippetTab: 'httpx' } });
     await page.goto(url);

@@ -1,4 +1,4 @@
-import { CLIENTS, PROVIDER_IDS, PROVIDERS, type ClientFacts, type Provider } from '../../core/index.ts';
+import { CLIENTS, findClient, PROVIDER_IDS, PROVIDERS, type ClientFacts, type Provider } from '../../core/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { FieldShell } from '../fields/FieldShell.tsx';
 import { TextField } from '../fields/TextField.tsx';
@@ -15,7 +15,7 @@ export function ClientPicker() {
   const provider = useAppStore((s) => s.scenario.endpoint.provider);
   const setClient = useAppStore((s) => s.setClient);
   const setProvider = useAppStore((s) => s.setProvider);
-  const facts = (CLIENTS as readonly ClientFacts[]).find((c) => c.id === client);
+  const facts = findClient(client);
   return (
     <section className="card" aria-labelledby="client-title">
       <h2 id="client-title">Your client and API</h2>

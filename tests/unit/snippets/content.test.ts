@@ -3,7 +3,7 @@
  * shape, undici's HTTP/2 switches by major, tenants, and comments that hold for their numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSnippetInput, computeFormula, findSnippetTarget, parseScenario, PRESETS, SNIPPET_TARGETS, type Scenario, type ScenarioInput } from '../../../src/core/index.ts';
+import { buildSnippetInput, computeFormula, findPreset, findSnippetTarget, parseScenario, PRESETS, SNIPPET_TARGETS, type Scenario, type ScenarioInput } from '../../../src/core/index.ts';
 import { SNIPPET_TARGET_FACTS } from '../../../src/core/clients.ts';
 
 function scenario(input: Omit<ScenarioInput, 'version'>): Scenario {
@@ -13,7 +13,7 @@ function scenario(input: Omit<ScenarioInput, 'version'>): Scenario {
 }
 
 const gen = (id: string, s: Scenario) => findSnippetTarget(id)!.generate(buildSnippetInput(s));
-const preset = (id: string) => PRESETS.find((p) => p.id === id)!.scenario;
+const preset = (id: string) => findPreset(id)!.scenario;
 
 describe('snippet targets', () => {
   it('should be the clients table targets, in its order, each with a generator', () => {

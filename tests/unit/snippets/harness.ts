@@ -183,11 +183,13 @@ export function runChild(command: string, args: string[], options: { cwd: string
 
 /** Syntax-checks JavaScript/TypeScript files with the TypeScript compiler (no type check: imports need not resolve). */
 export function tscSyntaxErrors(files: string[]): string {
+  return tscErrors(['--noCheck', '--allowJs', '--skipLibCheck', '--module', 'esnext', '--target', 'es2022', '--moduleResolution', 'bundler', ...files]);
+}
+
+/** The project's tsc without its tsconfig; returns what it reported, or '' when it passed. */
+function tscErrors(args: string[]): string {
   try {
-    execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['--ignoreConfig', '--noEmit', '--noCheck', '--allowJs', '--skipLibCheck', '--module', 'esnext', '--target', 'es2022', '--moduleResolution', 'bundler', ...files], {
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
+    execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['--ignoreConfig', '--noEmit', ...args], { encoding: 'utf8', stdio: 'pipe' });
     return '';
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string };
@@ -213,14 +215,5 @@ export function pythonSyntaxErrors(sources: string[]): string[] {
  * from the directory the files sit in and Node's types from the project's @types/node.
  */
 export function tscTypeErrors(files: string[]): string {
-  try {
-    execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--typeRoots', join(ROOT, 'node_modules/@types'), '--types', 'node', ...files], {
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
-    return '';
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string };
-    return `${e.stdout ?? ''}${e.stderr ?? ''}` || String(err);
-  }
+  return tscErrors(['--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--typeRoots', join(ROOT, 'node_modules/@types'), '--types', 'node', ...files]);
 }
