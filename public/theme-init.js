@@ -9,9 +9,12 @@ try {
 }
 
 // The built page carries a static copy of the default scenario (src/prerender.tsx). When a link or
-// a saved scenario is about to replace it, hide it rather than show numbers that are not the user's.
+// a saved scenario (STORAGE_KEY in src/store/persistence.ts) is about to replace it, hide it rather
+// than show numbers that are not the user's.
+var restoring = location.hash.length > 1;
 try {
-  if (location.hash.length > 1 || localStorage.getItem('pool-sizer:state') !== null) document.documentElement.dataset.restoring = '';
+  restoring = restoring || localStorage.getItem('pool-sizer:state') !== null;
 } catch (e) {
-  if (location.hash.length > 1) document.documentElement.dataset.restoring = '';
+  // Storage blocked: only a link can replace the static copy.
 }
+if (restoring) document.documentElement.dataset.restoring = '';

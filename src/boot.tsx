@@ -9,6 +9,7 @@
  */
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { nextTask } from './nextTask.ts';
 import { Root } from './Root.tsx';
 import { readTheme } from './components/theme/theme.ts';
 import { useAppStore } from './store/index.ts';
@@ -19,9 +20,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const staticCopy = root.querySelector(':scope > [data-prerendered]');
 const pristine = staticCopy !== null && !('restoring' in document.documentElement.dataset) && readTheme() === 'system';
-
-/** Lets the browser handle input and paint between start-up steps: each is a task of its own. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // Restore first (link or saved state), so the first simulation runs on what the user will see.
 const start = async () => {

@@ -4,6 +4,7 @@
  * module evaluation and first render hold back that first paint by their whole length.
  */
 import './styles.css';
+import { nextTask } from './nextTask.ts';
 
 /** Longest wait for the paint: a browser without paint timing, or one that never reports it. */
 const PAINT_WAIT_MS = 3000;
@@ -32,9 +33,6 @@ function afterFirstPaint(): Promise<void> {
     }
   });
 }
-
-/** Lets the browser handle input and paint between the steps below: each is a task of its own. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // No top-level await: DOMContentLoaded, and in Chromium the first paint, wait for this module.
 // The two largest libraries are evaluated first, each in a task of its own: at 4× CPU slowdown
