@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { FormulaPanel } from './components/FormulaPanel.tsx';
 import { ClientPicker } from './components/client/ClientPicker.tsx';
 import { NetworkForm, PoolForm, RateLimitForm, SizingForm } from './components/PoolForm.tsx';
@@ -25,7 +25,8 @@ const ExportPanel = lazy(() => import('./components/export/ExportPanel.tsx').the
  */
 function ClientExportPanel() {
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  // A transition: generating and showing the code is sliced in with other work, not one long task.
+  useEffect(() => startTransition(() => setHydrated(true)), []);
   if (!hydrated) return <ExportPlaceholder />;
   return (
     <Suspense fallback={<ExportPlaceholder />}>

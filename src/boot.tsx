@@ -12,6 +12,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { nextTask } from './nextTask.ts';
 import { Root } from './Root.tsx';
 import { readTheme } from './components/theme/theme.ts';
+import { registerOfflineSupport } from './registerOffline.ts';
 import { useAppStore } from './store/index.ts';
 import { startPersistence } from './store/persistence.ts';
 import { startSimulationSync } from './store/simulationController.ts';
@@ -45,19 +46,4 @@ if (pristine) {
   });
 }
 
-/**
- * Offline support, in built pages only (the dev server's modules change under the same names).
- * A new build's worker takes over by itself; the page says so, since its running code is the old one.
- */
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  // The first worker taking control of a fresh page changes nothing the user sees; any later one does.
-  let controlled = navigator.serviceWorker.controller !== null;
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (controlled) useAppStore.getState().addNotice('info', 'A new version of pool-sizer is ready: reload the page to use it (your scenario is kept).');
-    controlled = true;
-  });
-  const register = () => navigator.serviceWorker.register('/sw.js').catch((error: unknown) => console.warn('Offline support is unavailable:', error));
-  // This module loads after the first paint, often after the load event.
-  if (document.readyState === 'complete') void register();
-  else window.addEventListener('load', () => void register());
-}
+registerOfflineSupport();

@@ -1,7 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { ChartLegend, type LegendItem } from './ChartLegend.tsx';
 import { useNoInnerTabStops } from './useNoInnerTabStops.ts';
-import { useFrozenWhileHidden, useOnScreen } from './useOnScreen.ts';
+import { useFrozenWhileHidden, useOnScreen } from '../components/ui/useOnScreen.ts';
 
 export interface ChartCardProps {
   id: string;

@@ -40,13 +40,23 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
+/**
+ * Workers for a machine with `cores` logical cores: one core stays with the page. On a two-core
+ * machine two busy workers left the main thread descheduled for most of each frame: in a trace of
+ * the first load its tasks took 3–6× their CPU time in wall time, and input waited behind them.
+ */
+export function workerCount(cores: number | undefined): number {
+  const known = Number.isFinite(cores) && cores! >= 1 ? Math.floor(cores!) : 2;
+  return Math.max(1, Math.min(4, known - 1));
+}
+
 export class SimulationClient {
   private readonly slots: Slot[];
   private readonly queue: PendingJob[] = [];
   private nextId = 1;
 
   constructor(
-    size = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2)),
+    size = workerCount(typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined),
     private readonly createWorker: () => Worker = () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }),
   ) {
     this.slots = Array.from({ length: size }, () => ({ worker: null, job: null }));

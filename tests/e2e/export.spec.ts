@@ -6,6 +6,8 @@ test.describe('export panel', () => {
     await page.goto('/');
     await expect(page.getByTestId('code-undici')).toContainText('connections: 30');
     await expect(page.getByTestId('code-undici')).toContainText('keepAliveTimeout: 120_000');
+    // Colours are added once the code has been scrolled near.
+    await page.getByTestId('code-undici').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('code-undici').locator('.hljs-keyword').first()).toBeVisible();
     await page.getByTestId('tab-httpx').click();
     await expect(page.getByTestId('code-httpx')).toContainText('max_connections=30');

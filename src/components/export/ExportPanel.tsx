@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index.ts';
 import { EXPORT_TABS, selectExportChanges, selectTabSnippets, type GeneratedSnippet } from '../../store/exportSelectors.ts';
@@ -6,11 +6,15 @@ import { plural } from '../../core/index.ts';
 import { copyText, downloadText } from '../share/clipboard.ts';
 import { useHighlighted } from './useHighlighted.ts';
 import { Tabs } from '../ui/Tabs.tsx';
+import { useOnScreen } from '../ui/useOnScreen.ts';
 
 function SnippetView({ snippet }: { snippet: GeneratedSnippet }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const { target, code } = snippet;
-  const highlighted = useHighlighted(code, target.language);
+  const [onScreen, watch] = useOnScreen();
+  const seen = useRef(false);
+  if (onScreen) seen.current = true;
+  const highlighted = useHighlighted(code, target.language, seen.current);
   const copy = async () => {
     setCopied((await copyText(code)) ? 'copied' : 'failed');
     setTimeout(() => setCopied('idle'), 2500);
@@ -32,7 +36,7 @@ function SnippetView({ snippet }: { snippet: GeneratedSnippet }) {
         </span>
       </div>
       {/* Focusable, so the keyboard can scroll it (axe: scrollable-region-focusable). highlight.js escapes the code: its output holds only its own span tags. */}
-      <pre className="snippet__code" tabIndex={0}>
+      <pre className="snippet__code" tabIndex={0} ref={watch}>
         {highlighted === null ? (
           <code key="plain" className="hljs" data-testid={`code-${target.id}`} data-highlighted="false">
             {code}

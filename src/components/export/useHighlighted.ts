@@ -38,20 +38,22 @@ function requestHighlight(code: string, language: HighlightLanguage, resolve: (h
 
 /**
  * The highlighted HTML of `code`, or null while the worker is still on it (show the plain text).
- * Never the HTML of older code: the answer is looked up by the code it was made from.
+ * Never the HTML of older code: the answer is looked up by the code it was made from. Nothing is
+ * requested until `wanted` (the code has been scrolled near), so the first load does not start the
+ * highlighting worker for code far below the answer.
  */
-export function useHighlighted(code: string, language: HighlightLanguage): string | null {
+export function useHighlighted(code: string, language: HighlightLanguage, wanted: boolean): string | null {
   const key = keyOf(code, language);
   const [done, setDone] = useState<{ key: string; html: string } | null>(null);
   const cached = cache.get(key);
   useEffect(() => {
-    if (cache.has(key) || typeof Worker === 'undefined') return;
+    if (!wanted || cache.has(key) || typeof Worker === 'undefined') return;
     let live = true;
     requestHighlight(code, language, (html) => live && setDone({ key, html }));
     return () => {
       live = false;
     };
-  }, [code, language, key]);
+  }, [code, language, key, wanted]);
   if (cached !== undefined) return cached;
   return done?.key === key ? done.html : null;
 }

@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 
 /**
- * Whether an element is on (or near) the screen, for skipping chart redraws nobody can see: a
- * recharts redraw costs tens of milliseconds of main thread, and an edit updates every chart.
+ * Whether an element is on (or near) the screen, for skipping work nobody can see yet: a recharts
+ * redraw costs tens of milliseconds of main thread, and an edit updates every chart.
  * Without IntersectionObserver (old browsers, tests) everything counts as visible.
  */
 export function useOnScreen(): [boolean, (el: Element | null) => (() => void) | undefined] {
