@@ -5,6 +5,7 @@
  */
 import './styles.css';
 import { nextTask } from './nextTask.ts';
+import { prestartSimulationWorker } from './worker/spawn.ts';
 
 /** Longest wait for the paint: a browser without paint timing, or one that never reports it. */
 const PAINT_WAIT_MS = 3000;
@@ -33,6 +34,8 @@ function afterFirstPaint(): Promise<void> {
     }
   });
 }
+
+prestartSimulationWorker();
 
 // No top-level await: DOMContentLoaded, and in Chromium the first paint, wait for this module.
 // The two largest libraries are evaluated first, each in a task of its own: at 4× CPU slowdown

@@ -2,6 +2,7 @@
  * Offline support, in built pages only (the dev server's modules change under the same names).
  * A new build's worker takes over by itself; the page says so, since its running code is the old one.
  */
+import { whenIdle } from './nextTask.ts';
 import { useAppStore } from './store/index.ts';
 
 /** Longest wait for the first simulations before offline support is set up anyway. */
@@ -27,9 +28,6 @@ function whenSettled(): Promise<void> {
   });
 }
 
-const whenIdle = (): Promise<void> =>
-  new Promise((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0)));
-
 export function registerOfflineSupport(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   // The first worker taking control of a fresh page changes nothing the user sees; any later one does.
@@ -39,7 +37,7 @@ export function registerOfflineSupport(): void {
     controlled = true;
   });
   void whenSettled()
-    .then(whenIdle)
+    .then(() => whenIdle(2000))
     .then(() => navigator.serviceWorker.register('/sw.js'))
     .catch((error: unknown) => console.warn('Offline support is unavailable:', error));
 }

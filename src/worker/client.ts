@@ -5,6 +5,7 @@
  */
 import type { Scenario, SimResult, TargetRecommendation } from '../core/index.ts';
 import type { WorkerJob, WorkerReply } from './protocol.ts';
+import { takeSimulationWorker } from './spawn.ts';
 
 /**
  * Event budget of one run in the page: about 6 million simulated requests, a few seconds of a
@@ -57,7 +58,7 @@ export class SimulationClient {
 
   constructor(
     size = workerCount(typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined),
-    private readonly createWorker: () => Worker = () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }),
+    private readonly createWorker: () => Worker = takeSimulationWorker,
   ) {
     this.slots = Array.from({ length: size }, () => ({ worker: null, job: null }));
   }
