@@ -28,6 +28,18 @@ test.describe('export panel', () => {
     await expect(page.getByTestId('tab-httpx2')).toHaveAttribute('aria-selected', 'true');
   });
 
+  test('should colour the code only once it has been scrolled near', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 667 });
+    await page.goto('/');
+    const code = page.getByTestId('code-undici');
+    await expect(code).toContainText('connections: 30');
+    // Far below the answer on a phone: plain text, and the highlighting worker not started for it.
+    await expect(code).toHaveAttribute('data-highlighted', 'false');
+    await code.scrollIntoViewIfNeeded();
+    await expect(code).toHaveAttribute('data-highlighted', 'true');
+    await expect(code.locator('.hljs-keyword').first()).toBeVisible();
+  });
+
   test('should copy with a visible confirmation and download a file', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/');

@@ -45,6 +45,19 @@ test.describe('simulation in the browser', () => {
     await expect(page.getByTestId('handshake-saved')).toContainText('s of handshakes');
   });
 
+  test('should keep one core for the page and run the first round on the worker started with the page', async ({ page }) => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 2 }));
+    const simWorkers: string[] = [];
+    page.on('worker', (w) => {
+      if (w.url().includes('sim.worker')) simWorkers.push(w.url());
+    });
+    await page.goto('/');
+    await settled(page);
+    await expect(page.getByTestId('answer-verdict')).toContainText(/p99/);
+    // Two cores: one simulation worker, the one main.tsx started, taken over by the simulation client.
+    expect(simWorkers).toHaveLength(1);
+  });
+
   test('should change the results when maxConnections changes', async ({ page }) => {
     await page.goto('/');
     await settled(page);
