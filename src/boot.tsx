@@ -27,7 +27,7 @@ const SIMULATION_IDLE_WAIT_MS = 1000;
 
 // Restore first (link or saved state), so the first simulation runs on what the user will see.
 // The simulations then wait for the page to finish its first render: on two cores a running worker
-// left the render's tasks 3–4× longer in wall time than in CPU time (Lighthouse traces), while the
+// left the render's tasks 3–6× longer in wall time than in CPU time (Lighthouse traces), while the
 // first verdict appeared no later (1.6–1.7 s after navigation either way, five loads each).
 const start = async () => {
   startPersistence();

@@ -37,9 +37,8 @@ export function startSimulationSync(client = new SimulationClient()): () => void
     const { signal } = abort;
     const runId = useAppStore.getState().simRunId + 1;
     /**
-     * Everything this run resets is published in one update at the end of this function: every
-     * update re-runs every subscribed selector, and the eight separate updates this function made
-     * were a quarter of its 20 ms of CPU in a trace of the first load.
+     * Everything this run resets is published in one update at the end of this function, not in
+     * eight: every update re-runs every subscribed selector, and each field subscribes several times.
      */
     const reset: Partial<AppState> = { simRunId: runId, simStatus: 'running', simProgress: 0, simError: null };
     let pendingAnalyses = 0;

@@ -43,8 +43,8 @@ export function isAbortError(error: unknown): boolean {
 
 /**
  * Workers for a machine with `cores` logical cores: one core stays with the page. On a two-core
- * machine two busy workers left the main thread descheduled for most of each frame: in a trace of
- * the first load its tasks took 3–6× their CPU time in wall time, and input waited behind them.
+ * machine two busy workers left the main thread descheduled: in a trace of the first load its tasks
+ * took 3–6× their CPU time in wall time.
  */
 export function workerCount(cores: number | undefined): number {
   const known = Number.isFinite(cores) && cores! >= 1 ? Math.floor(cores!) : 2;

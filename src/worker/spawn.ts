@@ -1,9 +1,10 @@
 /**
- * Starting a simulation worker (a thread, then fetching and compiling its 180 KB module) kept the
- * page's main thread waiting: in a Lighthouse trace of the first load on two cores, the task that
- * created it took 81 ms of wall time for 12 ms of CPU, and that task came after the first paint,
- * where it counts as blocking. main.tsx starts the first worker with the page instead, while the
- * browser is still busy painting; the simulation client takes it over when it needs a worker.
+ * Starting a simulation worker (a thread, then fetching and compiling its 180 KB module) competes
+ * with the page on two cores: in a Lighthouse trace of the first load, the task that created it and
+ * started the first runs took 81 ms of wall time for 12 ms of CPU (11 ms of it waiting in the
+ * worker's construction), after the first paint, where it counts as blocking. main.tsx starts the
+ * first worker with the page instead, while the browser is still painting; the simulation client
+ * takes it over when it needs a worker.
  */
 let spare: Worker | null = null;
 
