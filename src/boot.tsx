@@ -31,7 +31,6 @@ const SIMULATION_IDLE_WAIT_MS = 1000;
 // first verdict appeared no later (1.6–1.7 s after navigation either way, five loads each).
 const start = async () => {
   startPersistence();
-  await nextTask();
   await whenIdle(SIMULATION_IDLE_WAIT_MS);
   startSimulationSync();
 };

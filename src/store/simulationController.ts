@@ -42,11 +42,12 @@ export function startSimulationSync(client = new SimulationClient()): () => void
      */
     const reset: Partial<AppState> = { simRunId: runId, simStatus: 'running', simProgress: 0, simError: null };
     let pendingAnalyses = 0;
+    let published = false;
     const current = () => !signal.aborted && useAppStore.getState().simRunId === runId;
     const jobs: Promise<unknown>[] = [];
     /** Counts a run as pending until it settles; its failure surfaces once, through settleAll. */
     const track = (job: Promise<unknown>): void => {
-      if (current()) useAppStore.setState((s) => ({ pendingAnalyses: s.pendingAnalyses + 1 }));
+      if (published) useAppStore.setState((s) => ({ pendingAnalyses: s.pendingAnalyses + 1 }));
       else pendingAnalyses += 1;
       const settle = () => current() && useAppStore.setState((s) => ({ pendingAnalyses: Math.max(0, s.pendingAnalyses - 1) }));
       job.then(settle, settle);
@@ -138,6 +139,7 @@ export function startSimulationSync(client = new SimulationClient()): () => void
       reset.poolComparison = null;
     }
     useAppStore.setState({ ...reset, pendingAnalyses });
+    published = true;
 
     // Later jobs (the recommended column) join `jobs` while earlier ones settle; wait for all of them.
     const settleAll = async (): Promise<void> => {
