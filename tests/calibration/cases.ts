@@ -118,10 +118,13 @@ export const CASES: CalibrationCase[] = [
   },
 ];
 
-/** The scenario both the snippet and the simulator read: the request holds its connection for service + one round trip. */
-export function scenarioFor(c: CalibrationCase, client: CalibrationClient, baseUrl: string, simRequests: number, warmupShare: number, seed = 1, traceStarts?: number[]): Scenario {
+/**
+ * The scenario both the snippet and the simulator read: the request holds its connection for service + one
+ * round trip, or, replaying a run, for what each request held it (`[startSec, holdSec]` rows).
+ */
+export function scenarioFor(c: CalibrationCase, client: CalibrationClient, baseUrl: string, simRequests: number, warmupShare: number, seed = 1, trace?: [number, number][]): Scenario {
   const durationSec = (c.serviceMs + c.rttMs) / 1000;
-  const arrival = traceStarts ? { kind: 'trace' as const, rows: traceStarts.map((start) => [start, durationSec] as [number, number]) } : c.arrival;
+  const arrival = trace ? { kind: 'trace' as const, rows: trace } : c.arrival;
   const result = parseScenario({
     version: 1,
     client,

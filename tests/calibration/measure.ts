@@ -32,21 +32,26 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-export function measuredFigures(records: ClientRecord[], served: ServedRequest[], connections: (port: number) => ProxiedConnection | undefined, rttMs: number): Figures & { failed: number } {
+/** One request of a real run, read from outside the client. */
+export interface RequestTiming {
+  t0: number;
+  /** It was the first request the server saw on its connection. */
+  opened: boolean;
+  waitMs: number;
+  latencyMs: number;
+}
+
+/** The successful requests of a run, by start time. */
+export function requestTimings(records: ClientRecord[], served: ServedRequest[], connections: (port: number) => ProxiedConnection | undefined, rttMs: number): RequestTiming[] {
   const byId = new Map(served.map((s) => [s.id, s]));
   const firstOnPort = new Map<number, number>();
   for (const s of [...served].sort((a, b) => a.arrivedAt - b.arrivedAt)) if (!firstOnPort.has(s.port)) firstOnPort.set(s.port, s.id);
   const ok = records.filter((r) => r.status === 200 && byId.has(r.id)).sort((a, b) => a.t0 - b.t0);
-  const measured = ok.slice(Math.floor(ok.length * WARMUP_SHARE));
-  let opened = 0;
-  let latency = 0;
-  const waits: number[] = [];
-  for (const r of measured) {
+  return ok.map((r) => {
     const s = byId.get(r.id)!;
-    const isFirst = firstOnPort.get(s.port) === r.id;
+    const opened = firstOnPort.get(s.port) === r.id;
     let wait: number;
-    if (isFirst) {
-      opened++;
+    if (opened) {
       const conn = connections(s.port);
       wait = conn ? conn.acceptedAt - r.t0 : 0;
     } else {
@@ -60,20 +65,27 @@ export function measuredFigures(records: ClientRecord[], served: ServedRequest[]
       }
       wait = leftClient - r.t0;
     }
-    waits.push(Math.max(0, wait));
-    latency += r.t1 - r.t0;
-  }
-  waits.sort((a, b) => a - b);
+    return { t0: r.t0, opened, waitMs: Math.max(0, wait), latencyMs: r.t1 - r.t0 };
+  });
+}
+
+/** How long a request that reused its connection held it: from its bytes leaving the client until the client had read the response. */
+export const holdMs = (r: RequestTiming): number => r.latencyMs - r.waitMs;
+
+export function measuredFigures(timings: RequestTiming[], attempted: number, connectionsOpened: number): Figures & { failed: number } {
+  const measured = timings.slice(Math.floor(timings.length * WARMUP_SHARE));
   const n = measured.length;
+  const opened = measured.filter((r) => r.opened).length;
+  const waits = measured.map((r) => r.waitMs).sort((a, b) => a - b);
   return {
     requests: n,
     newPerRequest: n ? opened / n : 0,
     reuse: n ? 1 - opened / n : 0,
     meanWaitMs: n ? waits.reduce((a, b) => a + b, 0) / n : 0,
     p95WaitMs: quantile(waits, 0.95),
-    meanLatencyMs: n ? latency / n : 0,
-    connections: firstOnPort.size,
-    failed: records.length - ok.length,
+    meanLatencyMs: n ? measured.reduce((a, r) => a + r.latencyMs, 0) / n : 0,
+    connections: connectionsOpened,
+    failed: attempted - timings.length,
   };
 }
 

@@ -27,7 +27,7 @@ function spread(values: number[]): number {
   return Math.max(...values) - Math.min(...values);
 }
 
-export function renderReport(cases: CalibrationCase[], results: RunResult[], noise: Noise[], versions: Record<string, string>, limits: string[], totalSec: number): string {
+export function renderReport(cases: CalibrationCase[], results: RunResult[], noise: Noise[], versions: Record<string, string>, limits: string[]): string {
   const byCase = new Map(cases.map((c) => [c.id, c]));
   const t = TOLERANCE;
   const lines = [
@@ -40,7 +40,7 @@ export function renderReport(cases: CalibrationCase[], results: RunResult[], noi
     'through a latency proxy on loopback',
     '(tests/tools/latency-proxy.ts: half the round trip per direction, one extra round trip before a new',
     'connection\'s first byte). The simulator then runs the same scenario with the same `client`: the request',
-    'holds its connection for the server\'s delay plus one round trip; a new connection costs TCP + TLS 1.3 = 2 round trips.',
+    'holds its connection for the server\'s delay plus one round trip (or, for open arrivals, as long as it did in the run, below); a new connection costs TCP + TLS 1.3 = 2 round trips.',
     'Times are scaled down (tens to hundreds of milliseconds); the first 10 % of each run is warm-up, as in the simulator.',
     '',
     '## Results',
@@ -77,8 +77,12 @@ export function renderReport(cases: CalibrationCase[], results: RunResult[], noi
     'for a reused one, when the proxy received the request\'s bytes from the client), so it includes the client\'s own',
     'work between the call and the write — a few milliseconds, more in Python and under load — which the absolute',
     'floors cover. The proxy\'s timers fire up to a few milliseconds late on a loaded machine, which adds to latency.',
-    'Open (Poisson) arrivals are replayed into the simulator from the run\'s own start times, so both see the same',
-    'arrivals; closed users are simulated as closed users (a long run: the steady state).',
+    'Open (Poisson) arrivals are replayed into the simulator as the run\'s own trace: each request\'s start time, and',
+    'for one that reused a connection, how long it held it (from its bytes leaving the client until the client had read',
+    'the response; one that opened a connection keeps the nominal hold, the simulator adding the handshake). Near',
+    'saturation the wait grows as 1 ÷ (1 − load), so the client\'s own few milliseconds per request, more in Python and',
+    'on a busy machine, would otherwise move it by more than 20 % from run to run; what remains to compare is the pool\'s',
+    'rule. Closed users are simulated as closed users (a long run: the steady state), as their arrivals depend on the pool.',
     '',
     '## Where a client and the model differ',
     '',
@@ -98,7 +102,8 @@ export function renderReport(cases: CalibrationCase[], results: RunResult[], noi
     '',
     ...Object.entries(versions).map(([k, v]) => `- ${k}: ${v}`),
     `- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; loopback only.`,
-    `- Total run time: ${Math.round(totalSec)} s.`,
+    // Summed per run, so re-running some cases (`npm run calibrate -- case-id`) keeps it true.
+    `- The ${results.length} runs in the results table took ${Math.round(results.reduce((sum, r) => sum + r.seconds, 0))} s in all; the repeats come on top.`,
     '',
   ];
   return lines.join('\n');

@@ -22,11 +22,10 @@ const NOISE_REPEATS: { caseId: string; client: (typeof ALL_CLIENTS)[number]; run
 const reportOnly = process.argv.includes('--report-only');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const cases = only.length ? CASES.filter((c) => only.includes(c.id)) : CASES;
-const started = performance.now();
 const saved = join(ROOT, 'tests/.tmp/calibration-results.json');
 if (!reportOnly) for (const client of ALL_CLIENTS) ensureRuntime(client);
 
-type Saved = { results: RunResult[]; noise: Noise[]; seconds: number };
+type Saved = { results: RunResult[]; noise: Noise[] };
 const load = (): Saved | null => (existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as Saved) : null);
 const previous = reportOnly ? load() : null;
 if (reportOnly && !previous) throw new Error(`--report-only needs ${saved} from an earlier run`);
@@ -82,9 +81,8 @@ for (const r of results.filter((x) => !x.ok)) {
   }
 }
 
-const seconds = previous?.seconds ?? (performance.now() - started) / 1000 + (kept.length ? (load()?.seconds ?? 0) : 0);
-if (!previous) writeFileSync(saved, JSON.stringify({ results, noise, seconds }));
-const report = renderReport(CASES, results.sort((a, b) => CASES.findIndex((c) => c.id === a.caseId) - CASES.findIndex((c) => c.id === b.caseId)), noise, versions(), limits, seconds);
+if (!previous) writeFileSync(saved, JSON.stringify({ results, noise }));
+const report = renderReport(CASES, results.sort((a, b) => CASES.findIndex((c) => c.id === a.caseId) - CASES.findIndex((c) => c.id === b.caseId)), noise, versions(), limits);
 writeFileSync(join(ROOT, 'docs/calibration.md'), report);
 console.log(`wrote docs/calibration.md (${results.filter((r) => r.ok).length}/${results.length} runs agree)`);
 process.exit(unexplained ? 1 : 0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startLatencyProxy } from '../tools/latency-proxy.ts';
 import { scenarioFor, type CalibrationCase, type CalibrationClient } from './cases.ts';
 import { ROOT, runClient } from './clients.ts';
-import { compare, measuredFigures, simulatedFigures, WARMUP_SHARE, type Check, type Figures } from './measure.ts';
+import { compare, holdMs, measuredFigures, requestTimings, simulatedFigures, WARMUP_SHARE, type Check, type Figures } from './measure.ts';
 import { makeCertificate, startServer } from './server.ts';
 
 export interface RunResult {
@@ -42,13 +42,21 @@ export async function runCase(c: CalibrationCase, client: CalibrationClient, tim
     const baseUrl = `https://127.0.0.1:${proxy.port}`;
     const workload = { ...c.arrival, requests: c.requests };
     const records = await runClient(client, scenarioFor(c, client, baseUrl, c.requests, WARMUP_SHARE), workload, certificate.cert, timeoutMs);
-    const measured = measuredFigures(records, server.served, (p) => proxy.byUpstreamPort(p), c.rttMs);
-    // Open arrivals are replayed from the run's own start times, so the simulator sees the very same
-    // arrivals: a few hundred Poisson arrivals near saturation vary the mean wait by far more than 20 %
-    // from run to run. Closed users cannot be replayed (their arrivals depend on the pool), so they run
-    // as closed users for a long, steady-state simulation.
-    const starts = records.map((r) => r.t0).sort((a, b) => a - b);
-    const trace = c.arrival.kind === 'poisson' ? starts.map((t) => (t - starts[0]!) / 1000) : undefined;
+    const timings = requestTimings(records, server.served, (p) => proxy.byUpstreamPort(p), c.rttMs);
+    const measured = measuredFigures(timings, records.length, new Set(server.served.map((s) => s.port)).size);
+    // Open arrivals are replayed into the simulator as the run's own trace, so it sees the very same
+    // arrivals and hold times: a few hundred Poisson arrivals near saturation vary the mean wait by far
+    // more than 20 % from run to run, and so does the client's own time per request (a few ms, more in
+    // Python and on a busy machine), since near saturation the wait grows as 1 ÷ (1 − load). What is
+    // left to compare is the pool's rule: which request gets a connection, when, and what it costs.
+    // A request that opened a connection keeps the nominal hold (its handshake is the simulator's to add).
+    // Closed users cannot be replayed (their arrivals depend on the pool), so they run as closed users
+    // for a long, steady-state simulation.
+    const nominalSec = (c.serviceMs + c.rttMs) / 1000;
+    const trace =
+      c.arrival.kind === 'poisson'
+        ? timings.map((r) => [(r.t0 - timings[0]!.t0) / 1000, r.opened ? nominalSec : Math.max(1, holdMs(r)) / 1000] as [number, number])
+        : undefined;
     const simulated = simulatedFigures(scenarioFor(c, client, baseUrl, SIM_REQUESTS, WARMUP_SHARE, 1, trace), c.requests);
     const checks = compare(c.protocol, measured, simulated);
     const ok = measured.failed === 0 && checks.every((k) => k.ok);
