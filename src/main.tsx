@@ -39,8 +39,9 @@ prestartSimulationWorker();
 
 // No top-level await: DOMContentLoaded, and in Chromium the first paint, wait for this module.
 // The two largest libraries are evaluated first, each in a task of its own: at 4× CPU slowdown
-// (performance marks around each step) React DOM took 400–490 ms, zod up to 270 ms and the app
-// 70–110 ms, which had been one task of up to 530 ms. The page can paint and take input between.
+// the wall time between performance marks around each step was 400–490 ms for React DOM, up to
+// 270 ms for zod and 70–110 ms for the app (wall time on 2 shared cores, so partly time spent
+// descheduled), which had been one task of up to 530 ms. The page can paint and take input between.
 void afterFirstPaint()
   .then(() => import('react-dom/client'))
   .then(nextTask)

@@ -118,12 +118,15 @@ export const CASES: CalibrationCase[] = [
   },
 ];
 
+/** How long a request holds its connection, by the case's numbers: the server's delay plus one round trip. */
+export const nominalHoldSec = (c: CalibrationCase): number => (c.serviceMs + c.rttMs) / 1000;
+
 /**
  * The scenario both the snippet and the simulator read: the request holds its connection for service + one
  * round trip, or, replaying a run, for what each request held it (`[startSec, holdSec]` rows).
  */
 export function scenarioFor(c: CalibrationCase, client: CalibrationClient, baseUrl: string, simRequests: number, warmupShare: number, seed = 1, trace?: [number, number][]): Scenario {
-  const durationSec = (c.serviceMs + c.rttMs) / 1000;
+  const durationSec = nominalHoldSec(c);
   const arrival = trace ? { kind: 'trace' as const, rows: trace } : c.arrival;
   const result = parseScenario({
     version: 1,

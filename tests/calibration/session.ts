@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLatencyProxy } from '../tools/latency-proxy.ts';
-import { scenarioFor, type CalibrationCase, type CalibrationClient } from './cases.ts';
+import { nominalHoldSec, scenarioFor, type CalibrationCase, type CalibrationClient } from './cases.ts';
 import { ROOT, runClient } from './clients.ts';
 import { compare, holdMs, measuredFigures, requestTimings, simulatedFigures, WARMUP_SHARE, type Check, type Figures } from './measure.ts';
 import { makeCertificate, startServer } from './server.ts';
@@ -52,7 +52,7 @@ export async function runCase(c: CalibrationCase, client: CalibrationClient, tim
     // A request that opened a connection keeps the nominal hold (its handshake is the simulator's to add).
     // Closed users cannot be replayed (their arrivals depend on the pool), so they run as closed users
     // for a long, steady-state simulation.
-    const nominalSec = (c.serviceMs + c.rttMs) / 1000;
+    const nominalSec = nominalHoldSec(c);
     const trace =
       c.arrival.kind === 'poisson'
         ? timings.map((r) => [(r.t0 - timings[0]!.t0) / 1000, r.opened ? nominalSec : Math.max(1, holdMs(r)) / 1000] as [number, number])

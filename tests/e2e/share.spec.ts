@@ -51,6 +51,9 @@ test.describe('share links and saved work', () => {
 
   test('should report a corrupted saved state and start from the defaults', async ({ page }) => {
     await page.goto('/');
+    // The app saves its first state once it has started (the address bar gets the link at the same
+    // moment): corrupt the save only after that, or a slow start overwrites the corruption.
+    await expect(page).toHaveURL(/#s=/);
     await page.evaluate(() => localStorage.setItem('pool-sizer:state', '{"version":1,"fragment":"s=1.broken'));
     await page.goto('/');
     await expect(page.getByTestId('notice-error')).toContainText('could not be restored');
