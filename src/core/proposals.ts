@@ -10,6 +10,7 @@
 import { computeFormula } from './formula.ts';
 import type { TargetRecommendation } from './recommend/target.ts';
 import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
+import { scenarioKey } from './scenario/key.ts';
 
 export type ProposalSource = 'formula' | 'target';
 
@@ -40,7 +41,7 @@ function withoutProposedFields(pool: PoolSettings): Omit<PoolSettings, ProposedF
 /** What a proposal depends on: everything but the fields it writes (and the preset label). */
 export function proposalStamp(s: Scenario): string {
   const { preset: _preset, pool, pools, ...rest } = s;
-  return JSON.stringify({ ...rest, pool: withoutProposedFields(pool), pools: pools.map(withoutProposedFields) });
+  return scenarioKey({ ...rest, pool: withoutProposedFields(pool), pools: pools.map(withoutProposedFields) });
 }
 
 export function isCurrent(proposal: Proposal | null | undefined, s: Scenario): proposal is Proposal {

@@ -1,4 +1,4 @@
-import { buildSnippetInput, CLIENTS, describePoolChanges, findClient, shareUrl, SNIPPET_TARGETS, type ClientFacts, type Scenario, type SnippetTab, type SnippetTarget } from '../core/index.ts';
+import { buildSnippetInput, CLIENTS, describePoolChanges, findClient, linkRefusal, shareUrl, SNIPPET_TARGETS, type ClientFacts, type Scenario, type SnippetTab, type SnippetTarget } from '../core/index.ts';
 import { memo } from './memo.ts';
 import type { AppState } from './index.ts';
 
@@ -16,7 +16,7 @@ export interface GeneratedSnippet {
 
 const snippetsOf = memo((scenario: Scenario, snippetTab: SnippetTab, base: string): GeneratedSnippet[] => {
   const tab = EXPORT_TABS.find((t) => t.id === snippetTab) ?? EXPORT_TABS[0]!;
-  const input = buildSnippetInput(scenario, shareUrl(base, { scenario, view: { snippetTab } }));
+  const input = buildSnippetInput(scenario, linkRefusal(scenario) ? undefined : shareUrl(base, { scenario, view: { snippetTab } }));
   return tab.targets.flatMap((id) => {
     const target = SNIPPET_TARGETS.find((t) => t.id === id);
     return target ? [{ target, code: target.generate(input) }] : [];

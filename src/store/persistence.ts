@@ -3,10 +3,13 @@
  * that always reproduces what is on screen) and into local storage (survives a reload). Both go
  * through the one link codec, so a stored state is validated exactly like a link from a stranger.
  *
+ * A scenario too large for a link (a long trace: `linkRefusal`) is in neither: the address bar drops
+ * its fragment, the saved copy is removed, and the share bar points to the scenario file instead.
+ *
  * On start-up a link in the address bar wins over the saved state; a broken link falls back to the
  * saved state (never overwriting it with defaults), and a corrupted save is reported and replaced.
  */
-import { DEFAULT_VIEW, decodeShareFragment, defaultScenario, encodeShareFragment, type SharePayload } from '../core/index.ts';
+import { DEFAULT_VIEW, decodeShareFragment, defaultScenario, encodeShareFragment, linkRefusal, type SharePayload } from '../core/index.ts';
 import { useAppStore, type AppState } from './index.ts';
 
 export const STORAGE_KEY = 'pool-sizer:state';
@@ -52,6 +55,14 @@ function writeStorage(storage: Storage, fragment: string): void {
   }
 }
 
+function removeStorage(storage: Storage): void {
+  try {
+    storage.removeItem(STORAGE_KEY);
+  } catch {
+    // Disabled storage holds nothing to remove.
+  }
+}
+
 /** Loads the initial state from the address bar or storage, then keeps both in step with edits. */
 export function startPersistence(win: Window = window): () => void {
   const storage = win.localStorage;
@@ -59,11 +70,7 @@ export function startPersistence(win: Window = window): () => void {
   const saved = readStorage(storage);
   if (saved.problem) {
     addNotice('error', `Your saved scenario could not be restored (${saved.problem}); it was replaced by the defaults.`);
-    try {
-      storage.removeItem(STORAGE_KEY);
-    } catch {
-      // ignore: nothing more to do
-    }
+    removeStorage(storage);
   }
   const hash = win.location.hash.replace(/^#/, '');
   if (hash) {
@@ -81,7 +88,15 @@ export function startPersistence(win: Window = window): () => void {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
-    const fragment = encodeShareFragment(currentPayload());
+    const payload = currentPayload();
+    if (linkRefusal(payload.scenario)) {
+      // Too large for a link (the share bar says so): neither the address bar nor the saved copy may
+      // show an older scenario as if it were this one.
+      removeStorage(storage);
+      if (win.location.hash) win.history.replaceState(win.history.state, '', win.location.href.split('#')[0]);
+      return;
+    }
+    const fragment = encodeShareFragment(payload);
     writeStorage(storage, fragment);
     // replaceState: the address bar follows edits without adding a history entry per keystroke.
     if (win.location.hash !== `#${fragment}`) win.history.replaceState(win.history.state, '', `#${fragment}`);
@@ -93,7 +108,9 @@ export function startPersistence(win: Window = window): () => void {
   });
   const onHashChange = () => {
     const hash = win.location.hash.replace(/^#/, '');
-    if (!hash || hash === encodeShareFragment(currentPayload())) return;
+    if (!hash) return;
+    const current = currentPayload();
+    if (!linkRefusal(current.scenario) && hash === encodeShareFragment(current)) return;
     const decoded = decodeShareFragment(hash);
     if (decoded.ok) applyPayload(decoded.payload);
     else addNotice('error', `This link could not be opened: ${decoded.error}. Your current scenario was kept.`);

@@ -14,6 +14,7 @@ import {
   formulaProposal,
   proposalStamp,
   targetProposal,
+  scenarioKey,
   withClientDefaults,
   type Scenario,
   type SimResult,
@@ -62,7 +63,7 @@ export function startSimulationSync(client = new SimulationClient()): () => void
     const facts = findClient(scenario.client);
     if (facts) {
       const todayScenario = withClientDefaults(scenario, facts);
-      const key = JSON.stringify(todayScenario);
+      const key = scenarioKey(todayScenario);
       if (done.today !== key || !useAppStore.getState().todayResult) {
         track(
           client.simulate(todayScenario, { signal }).then((todayResult) => {
@@ -80,7 +81,7 @@ export function startSimulationSync(client = new SimulationClient()): () => void
     const stamp = proposalStamp(scenario);
     const state = useAppStore.getState();
     const runRecommended = (source: 'formula' | 'target', recommended: Scenario) => {
-      const key = `${source}:${JSON.stringify(recommended)}`;
+      const key = `${source}:${scenarioKey(recommended)}`;
       if (done.recommended === key && useAppStore.getState().recommendedResult) return;
       track(
         client.simulate(recommended, { signal }).then((recommendedResult: SimResult) => {

@@ -6,6 +6,7 @@
 import type { Scenario, SimResult, TargetRecommendation } from '../core/index.ts';
 import type { WorkerJob, WorkerReply } from './protocol.ts';
 import { takeSimulationWorker } from './spawn.ts';
+import { packScenario, type PackedTrace } from './traceTransport.ts';
 
 /**
  * Event budget of one run in the page: about 6 million simulated requests, a few seconds of a
@@ -17,6 +18,7 @@ type Outcome = { kind: 'simulated'; result: SimResult } | { kind: 'recommended';
 
 interface PendingJob {
   job: WorkerJob;
+  trace: PackedTrace | undefined;
   signal: AbortSignal | undefined;
   onProgress: ((fraction: number) => void) | undefined;
   resolve(outcome: Outcome): void;
@@ -26,6 +28,8 @@ interface PendingJob {
 interface Slot {
   worker: Worker | null;
   job: PendingJob | null;
+  /** The trace this slot's worker holds (traceTransport.ts). */
+  traceId?: number | undefined;
 }
 
 export class SimulationError extends Error {
@@ -68,13 +72,15 @@ export class SimulationClient {
   }
 
   async simulate(scenario: Scenario, options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<SimResult> {
-    const outcome = await this.submit({ id: this.nextId++, kind: 'simulate', scenario, maxEvents: PAGE_MAX_EVENTS }, options.signal, options.onProgress);
+    const { scenario: posted, trace } = packScenario(scenario);
+    const outcome = await this.submit({ id: this.nextId++, kind: 'simulate', scenario: posted, maxEvents: PAGE_MAX_EVENTS }, trace, options.signal, options.onProgress);
     if (outcome.kind !== 'simulated') throw new SimulationError('unexpected reply');
     return outcome.result;
   }
 
   async recommend(scenario: Scenario, options: { signal?: AbortSignal } = {}): Promise<TargetRecommendation> {
-    const outcome = await this.submit({ id: this.nextId++, kind: 'recommend', scenario }, options.signal, undefined);
+    const { scenario: posted, trace } = packScenario(scenario);
+    const outcome = await this.submit({ id: this.nextId++, kind: 'recommend', scenario: posted }, trace, options.signal, undefined);
     if (outcome.kind !== 'recommended') throw new SimulationError('unexpected reply');
     return outcome.recommendation;
   }
@@ -88,13 +94,13 @@ export class SimulationClient {
     for (const slot of this.slots) slot.worker?.terminate();
   }
 
-  private submit(job: WorkerJob, signal: AbortSignal | undefined, onProgress: ((f: number) => void) | undefined): Promise<Outcome> {
+  private submit(job: WorkerJob, trace: PackedTrace | undefined, signal: AbortSignal | undefined, onProgress: ((f: number) => void) | undefined): Promise<Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
       if (signal?.aborted) {
         reject(abortError());
         return;
       }
-      const pending: PendingJob = { job, signal, onProgress, resolve, reject };
+      const pending: PendingJob = { job, trace, signal, onProgress, resolve, reject };
       signal?.addEventListener('abort', () => this.cancel(pending), { once: true });
       this.queue.push(pending);
       this.pump();
@@ -116,17 +122,26 @@ export class SimulationClient {
   }
 
   private pump(): void {
+    // One abort cancels a whole batch, job by job: a job whose signal has fired but whose own cancel
+    // has not run yet must not start (it would be posted, then its fresh worker killed, once per job).
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.signal?.aborted) this.queue.splice(i, 1);
     for (const slot of this.slots) {
       if (slot.job || !this.queue.length) continue;
       const pending = this.queue.shift()!;
       slot.job = pending;
       const worker = (slot.worker ??= this.spawn(slot));
-      worker.postMessage(pending.job);
+      const trace = pending.trace;
+      if (!trace) worker.postMessage(pending.job);
+      else {
+        worker.postMessage({ ...pending.job, trace: slot.traceId === trace.id ? { id: trace.id } : trace });
+        slot.traceId = trace.id;
+      }
     }
   }
 
   private spawn(slot: Slot): Worker {
     const worker = this.createWorker();
+    slot.traceId = undefined;
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       const pending = slot.job;

@@ -5,17 +5,21 @@
  */
 import { recommendForTarget, simulate, SimError } from '../core/index.ts';
 import type { WorkerJob, WorkerReply } from './protocol.ts';
+import { TraceCache } from './traceTransport.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+const traces = new TraceCache();
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
 
 self.onmessage = (event: MessageEvent<WorkerJob>) => {
   const job = event.data;
   try {
+    const scenario = traces.restore(job.scenario, job.trace);
     if (job.kind === 'simulate') {
       let lastPost = 0;
-      const result = simulate(job.scenario, {
+      const result = simulate(scenario, {
         maxEvents: job.maxEvents,
         onProgress: (fraction) => {
           const now = performance.now();
@@ -28,7 +32,7 @@ self.onmessage = (event: MessageEvent<WorkerJob>) => {
       const s = result.series;
       post({ id: job.id, kind: 'simulated', result }, [s.tSec.buffer, s.active.buffer, s.idle.buffer, s.queued.buffer]);
     } else {
-      post({ id: job.id, kind: 'recommended', recommendation: recommendForTarget(job.scenario) });
+      post({ id: job.id, kind: 'recommended', recommendation: recommendForTarget(scenario) });
     }
   } catch (err) {
     const message = err instanceof SimError ? err.message : `simulation failed: ${err instanceof Error ? err.message : String(err)}`;

@@ -81,6 +81,35 @@ test.describe('share links and saved work', () => {
     await expect(page.getByLabel('Peak concurrent users')).toHaveValue('10');
   });
 
+  test('should say a long trace cannot travel in a link, and show no link or saved copy of another scenario', async ({ page }) => {
+    const traceFile = (requests: number) => ({
+      name: `trace-${requests}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ version: 1, workload: { arrival: { kind: 'trace', rows: Array.from({ length: requests }, (_, i) => [i * 0.5, 2]) } } })),
+    });
+    await page.goto('/');
+    await expect(page).toHaveURL(/#s=/);
+    await page.getByTestId('import-scenario').setInputFiles(traceFile(2_001));
+    await expect(page.getByText('replays a recorded trace of 2001 requests')).toBeVisible();
+    await expect(page.getByTestId('link-refusal')).toContainText('its trace has 2,001 requests and a link holds at most 2,000');
+    await expect(page.getByTestId('copy-link')).toBeDisabled();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+    expect(await page.evaluate(() => localStorage.getItem('pool-sizer:state'))).toBeNull();
+    await expect(page.getByTestId('code-undici')).not.toContainText('#s=');
+    // The simulation runs on the trace all the same (its rows cross to the worker packed): 2,001
+    // requests less the 10 % warm-up.
+    await expect(page.getByTestId('sim-status')).toContainText('1,801 requests measured after warm-up', { timeout: 30_000 });
+    await expect(page.getByTestId('sim-error')).toHaveCount(0);
+
+    await page.getByTestId('import-scenario').setInputFiles(traceFile(2_000));
+    await expect(page.getByText('replays a recorded trace of 2000 requests')).toBeVisible();
+    await expect(page.getByTestId('link-refusal')).toHaveCount(0);
+    await expect(page.getByTestId('copy-link')).toBeEnabled();
+    await expect(page).toHaveURL(/#s=1\./);
+    await page.reload();
+    await expect(page.getByText('replays a recorded trace of 2000 requests')).toBeVisible();
+  });
+
   test('should export the scenario as a JSON file the CLI reads', async ({ page }) => {
     await page.goto('/');
     const download = page.waitForEvent('download');

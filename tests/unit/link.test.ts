@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, decodeShareFragment, encodeShareFragment, PRESETS, SNIPPET_TABS, shareUrl } from '../../src/core/index.ts';
+import { DEFAULT_VIEW, decodeShareFragment, encodeShareFragment, LINK_TRACE_ROWS, linkRefusal, parseScenario, PRESETS, SNIPPET_TABS, shareUrl, type Scenario } from '../../src/core/index.ts';
 import { run } from '../../src/cli/main.ts';
 import { scenarioArb } from './arbitraries.ts';
 import lzString from 'lz-string';
@@ -77,6 +77,29 @@ describe('share link codec', () => {
   });
 });
 
+function traceInput(requests: number) {
+  return { version: 1, workload: { arrival: { kind: 'trace', rows: Array.from({ length: requests }, (_, i) => [i * 0.5, 2]) } } };
+}
+function traceScenario(requests: number): Scenario {
+  const parsed = parseScenario(traceInput(requests));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.scenario;
+}
+
+describe('traces too long for a link', () => {
+  it('should carry a trace of up to LINK_TRACE_ROWS requests, exactly', () => {
+    const scenario = traceScenario(LINK_TRACE_ROWS);
+    expect(linkRefusal(scenario)).toBeNull();
+    const decoded = decodeShareFragment(encodeShareFragment({ scenario, view: DEFAULT_VIEW }));
+    expect(decoded.ok && decoded.payload.scenario).toEqual(scenario);
+  });
+
+  it('should refuse one more, saying how many requests and the limit', () => {
+    expect(linkRefusal(traceScenario(LINK_TRACE_ROWS + 1))).toBe('its trace has 2,001 requests and a link holds at most 2,000');
+    expect(linkRefusal(PRESETS[0]!.scenario)).toBeNull();
+  });
+});
+
 describe('pool-sizer link and decode', () => {
   async function cli(args: string[], stdin = '') {
     let stdout = '';
@@ -92,6 +115,14 @@ describe('pool-sizer link and decode', () => {
     const decoded = await cli(['decode', linked.stdout.trim()]);
     expect(decoded.code).toBe(0);
     expect(JSON.parse(decoded.stdout)).toEqual(PRESETS[1]!.scenario);
+  });
+
+  it('should exit 2 with one line for a trace too long for a link', async () => {
+    const { code, stdout, stderr } = await cli(['link', '-'], JSON.stringify(traceInput(LINK_TRACE_ROWS + 1)));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('no link for this scenario: its trace has 2,001 requests and a link holds at most 2,000; share the scenario file instead');
   });
 
   it('should exit 2 with one line on a broken link', async () => {

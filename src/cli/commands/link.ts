@@ -1,4 +1,4 @@
-import { DEFAULT_VIEW, shareUrl } from '../../core/index.ts';
+import { DEFAULT_VIEW, linkRefusal, shareUrl } from '../../core/index.ts';
 import { CliError, readScenarioArg, type CliIO } from '../io.ts';
 import type { Command } from '../command.ts';
 
@@ -21,6 +21,8 @@ export const linkCommand: Command = {
     const unknown = args.find((a) => a.startsWith('--'));
     if (unknown) throw new CliError(`unknown option ${unknown}`);
     const scenario = await readScenarioArg(args[0], io);
+    const refusal = linkRefusal(scenario);
+    if (refusal) throw new CliError(`no link for this scenario: ${refusal}; share the scenario file instead`);
     io.stdout(`${shareUrl(base, { scenario, view: DEFAULT_VIEW })}\n`);
     return 0;
   },

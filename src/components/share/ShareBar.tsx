@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatErrors, parseScenarioJson, shareUrl } from '../../core/index.ts';
+import { formatErrors, linkRefusal, parseScenarioJson, shareUrl } from '../../core/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { currentPayload, resetToDefaults } from '../../store/persistence.ts';
 import { copyText, downloadText } from './clipboard.ts';
@@ -19,6 +19,7 @@ export function ShareBar() {
     (confirmingReset ? keepButton : resetButton).current?.focus();
   }, [confirmingReset]);
   const addNotice = useAppStore((s) => s.addNotice);
+  const refusal = useAppStore((s) => linkRefusal(s.scenario));
   const replaceScenario = useAppStore((s) => s.replaceScenario);
 
   const copyLink = async () => {
@@ -50,12 +51,17 @@ export function ShareBar() {
 
   return (
     <section className="card share-bar" aria-label="Share and save">
-      <button type="button" onClick={copyLink} data-testid="copy-link">
+      <button type="button" onClick={copyLink} data-testid="copy-link" disabled={refusal !== null} aria-describedby={refusal ? 'link-refusal' : undefined}>
         {copied === 'copied' ? 'Link copied ✓' : copied === 'failed' ? 'Copy failed — use the address bar' : 'Copy link'}
       </button>
       <span className="sr-only" role="status">
         {copied === 'copied' ? 'Share link copied to the clipboard' : ''}
       </span>
+      {refusal && (
+        <p id="link-refusal" className="field__help" data-testid="link-refusal">
+          No link, and no copy saved in this browser: {refusal}. Export the scenario (.json) to keep or share it.
+        </p>
+      )}
       <button type="button" className="secondary" onClick={exportFile} data-testid="export-scenario">
         Export scenario (.json)
       </button>
