@@ -4,36 +4,24 @@
  * simulated result of the current pool, (c) every sweep and the target search; and the longest
  * main-thread task (Long Tasks API) during the update. Run: `npm run bench:ui`.
  */
-import { spawn } from 'node:child_process';
+import { startPreview } from './previewServer.ts';
 import { chromium } from '@playwright/test';
 import { PRESETS } from '../src/core/presets.ts';
 
 const PORT = 4391;
 const ROUNDS = 5;
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start at ${url}`);
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const server = await startPreview(PORT);
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     const rows: string[] = [];
     for (const preset of PRESETS) {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.goto(server.url);
       await page.getByTestId(`preset-${preset.id}`).click();
       const status = page.getByTestId('sim-status');
       await status.and(page.locator('[data-status="done"]')).waitFor({ timeout: 60_000 });
@@ -78,7 +66,7 @@ async function main() {
     console.log('|---|---|---|---|---|');
     for (const row of rows) console.log(row);
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 

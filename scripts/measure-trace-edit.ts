@@ -4,23 +4,12 @@
  * report the long tasks (Long Tasks API) of each step and how often the trace's values were posted to a
  * worker. Run: `npm run bench:trace [-- rows]`.
  */
-import { spawn } from 'node:child_process';
+import { startPreview } from './previewServer.ts';
 import { chromium, type Page } from '@playwright/test';
 
 const PORT = 4393;
 const ROWS = Number(process.argv[2] ?? 200_000);
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start at ${url}`);
-}
 
 /** Every run of the newest edit has landed. */
 const settled = (page: Page) =>
@@ -36,9 +25,8 @@ const settled = (page: Page) =>
 const takeLongTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
 
 async function main() {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const server = await startPreview(PORT);
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     const page = await browser.newPage();
     await page.addInitScript(() => {
@@ -52,7 +40,7 @@ async function main() {
         post.call(this, message, transfer);
       } as typeof Worker.prototype.postMessage;
     });
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(server.url);
     await settled(page);
     await takeLongTasks(page);
     const rows = Array.from({ length: ROWS }, (_, i) => [+(i * 0.05).toFixed(3), +(2 + (i % 13) / 3).toFixed(3)]);
@@ -74,8 +62,11 @@ async function main() {
     console.log(`trace values posted to a worker: ${await page.evaluate(() => (window as unknown as { tracePosts: number }).tracePosts)} times in all`);
     await browser.close();
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 
-void main();
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
