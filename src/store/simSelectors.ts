@@ -7,6 +7,8 @@ import {
   columnFigures,
   compareDifferences,
   findClient,
+  formatNumber,
+  plural,
   formulaProposal,
   poolVerdicts,
   proposalStamp,
@@ -77,3 +79,13 @@ const compareOf = memo(
 /** Three columns on the same traffic, and the sentences that say what differs; memoised on its inputs. */
 export const selectCompare = (s: AppState): CompareView =>
   compareOf(s.scenario, selectTargetProposal(s) ?? selectFormulaProposal(s), s.simResult, s.todayResult, s.recommendedResult);
+
+/**
+ * How many requests the figures rest on: the run of your pool, and the sweeps once they have landed
+ * (until then there is no sweep size to state). Null before the first result.
+ */
+export function runSizeSentence(measuredRequests: number, sweepRequests: number): string | null {
+  if (measuredRequests <= 0) return null;
+  const measured = `${plural(measuredRequests, 'request')} measured after warm-up`;
+  return sweepRequests > 0 ? `${measured}; sweeps use ${formatNumber(sweepRequests, 0)} requests per point.` : `${measured}.`;
+}

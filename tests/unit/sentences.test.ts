@@ -22,6 +22,7 @@ import {
   withRequests,
   type Scenario,
 } from '../../src/core/index.ts';
+import { runSizeSentence } from '../../src/store/simSelectors.ts';
 import { scenarioOf } from './scenarioOf.ts';
 
 
@@ -145,5 +146,14 @@ describe('the answer card sentence', () => {
     expect(answerSentence(batch, computeFormula(batch))).toContain(`in flight for the ${batch.pool.name} pool:`);
     const chat = presetScenario('chat-app')!;
     expect(answerSentence(chat, computeFormula(chat))).not.toContain(' pool:');
+  });
+});
+
+describe('how many requests the figures rest on', () => {
+  it('should state the sweep size only once the sweeps have landed', () => {
+    expect(runSizeSentence(90_000, 40_000)).toBe('90,000 requests measured after warm-up; sweeps use 40,000 requests per point.');
+    expect(runSizeSentence(90_000, 0)).toBe('90,000 requests measured after warm-up.');
+    expect(runSizeSentence(1, 0)).toBe('1 request measured after warm-up.');
+    expect(runSizeSentence(0, 40_000)).toBeNull();
   });
 });

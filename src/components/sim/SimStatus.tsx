@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/index.ts';
-import { formatNumber } from '../../core/index.ts';
+import { runSizeSentence } from '../../store/simSelectors.ts';
 
 export function SimStatus() {
   const status = useAppStore((s) => s.simStatus);
@@ -11,6 +11,7 @@ export function SimStatus() {
   const sweepRequests = useAppStore((s) => s.sweepRequests);
   const pending = useAppStore((s) => s.pendingAnalyses);
   const mainReady = runId === latestRunId;
+  const runSize = runSizeSentence(requests, sweepRequests);
   return (
     <div className="sim-status" data-testid="sim-status" data-status={status} data-run-id={runId} data-latest-run-id={latestRunId}>
       {status === 'running' && !mainReady ? (
@@ -28,10 +29,9 @@ export function SimStatus() {
           The simulation could not run: {error}. The figures below are from the last run that worked.
         </p>
       ) : null}
-      {requests > 0 ? (
+      {runSize ? (
         <p className="field__help">
-          {formatNumber(requests, 0)} requests measured after warm-up; sweeps use {formatNumber(sweepRequests, 0)} requests per point. The
-          CLI (<code>npx pool-sizer simulate</code>) gives the same numbers for the same seed.
+          {runSize} The CLI (<code>npx pool-sizer simulate</code>) gives the same numbers for the same seed.
         </p>
       ) : null}
     </div>
