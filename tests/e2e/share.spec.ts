@@ -90,7 +90,7 @@ test.describe('share links and saved work', () => {
     await page.goto('/');
     await expect(page).toHaveURL(/#s=/);
     await page.getByTestId('import-scenario').setInputFiles(traceFile(2_001));
-    await expect(page.getByText('replays a recorded trace of 2001 requests')).toBeVisible();
+    await expect(page.getByText('replays a recorded trace of 2,001 requests')).toBeVisible();
     await expect(page.getByTestId('link-refusal')).toContainText('its trace has 2,001 requests and a link holds at most 2,000');
     await expect(page.getByTestId('copy-link')).toBeDisabled();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
@@ -102,12 +102,12 @@ test.describe('share links and saved work', () => {
     await expect(page.getByTestId('sim-error')).toHaveCount(0);
 
     await page.getByTestId('import-scenario').setInputFiles(traceFile(2_000));
-    await expect(page.getByText('replays a recorded trace of 2000 requests')).toBeVisible();
+    await expect(page.getByText('replays a recorded trace of 2,000 requests')).toBeVisible();
     await expect(page.getByTestId('link-refusal')).toHaveCount(0);
     await expect(page.getByTestId('copy-link')).toBeEnabled();
     await expect(page).toHaveURL(/#s=1\./);
     await page.reload();
-    await expect(page.getByText('replays a recorded trace of 2000 requests')).toBeVisible();
+    await expect(page.getByText('replays a recorded trace of 2,000 requests')).toBeVisible();
   });
 
   test('should export the scenario as a JSON file the CLI reads', async ({ page }) => {
