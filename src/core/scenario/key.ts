@@ -10,7 +10,7 @@ type TraceRows = readonly (readonly [number, number])[];
 
 const fingerprints = new WeakMap<TraceRows, string>();
 
-/** Two 32-bit FNV-1a hashes (different offsets) over the rows' float64 bits: 64 bits in all. */
+/** Two 32-bit hashes over the rows' float64 bits, FNV-1a and a shifted variant from another offset: 64 bits in all. */
 function fingerprintOf(rows: TraceRows): string {
   const cached = fingerprints.get(rows);
   if (cached !== undefined) return cached;
@@ -26,7 +26,8 @@ function fingerprintOf(rows: TraceRows): string {
       b = Math.imul(b ^ words[i]!, 0x01000193) ^ (b >>> 15);
     }
   }
-  const fingerprint = `trace:${rows.length}:${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}`;
+  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
+  const fingerprint = `trace:${rows.length}:${hex(a)}${hex(b)}`;
   fingerprints.set(rows, fingerprint);
   return fingerprint;
 }
