@@ -8,7 +8,7 @@
  * - undici 7 with a pool smaller than Poisson peaks: queueing, hand-over and the wait it causes. The run's
  *   arrivals and hold times are replayed into the simulator (tests/calibration/session.ts), so a busy machine
  *   moves both alike: with one or both cores of this machine kept busy by other processes, nine runs measured
- *   a mean wait 3–14 % above the simulated one; without the hold times replayed, one run in four with one
+ *   a mean wait 4–14 % above the simulated one; without the hold times replayed, one run in four with one
  *   busy core was 28 % above (a CI run, 31 %).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
