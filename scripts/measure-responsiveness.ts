@@ -11,7 +11,6 @@ import { PRESETS } from '../src/core/presets.ts';
 const PORT = 4391;
 const ROUNDS = 5;
 
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {

@@ -1,14 +1,12 @@
 /**
  * How a trace crosses the worker boundary. Not as its rows: structured cloning 200,000 two-number
  * arrays took about 200 ms of the page's main thread per job (Chromium, this machine, CPU profiler),
- * and an edit posts some twenty jobs. The rows are packed once into a Float64Array, and each worker
+ * and an edit posts some twenty jobs. The rows go as their Float64Array (`traceValues`), and each worker
  * is sent that array once (about 25 ms to clone for 200,000 rows); later jobs of the same trace name it
  * by id, and the worker keeps the rows it unpacked. Copying the array per job instead cost 10–30 ms a
  * job on the main thread (`slice()` and the typed-array constructor, measured).
  */
-import type { Scenario } from '../core/index.ts';
-
-type TraceRows = readonly (readonly [number, number])[];
+import { traceValues, type Scenario, type TraceRows } from '../core/index.ts';
 
 /** A trace as a job names it: `values` only when the worker may not have it yet. */
 export interface TraceRef {
@@ -16,10 +14,7 @@ export interface TraceRef {
   values?: Float64Array;
 }
 
-export interface PackedTrace {
-  id: number;
-  values: Float64Array;
-}
+export type PackedTrace = Required<TraceRef>;
 
 const packed = new WeakMap<TraceRows, PackedTrace>();
 let nextTraceId = 1;
@@ -27,12 +22,7 @@ let nextTraceId = 1;
 function pack(rows: TraceRows): PackedTrace {
   let trace = packed.get(rows);
   if (!trace) {
-    const values = new Float64Array(rows.length * 2);
-    rows.forEach(([start, duration], i) => {
-      values[2 * i] = start;
-      values[2 * i + 1] = duration;
-    });
-    trace = { id: nextTraceId++, values };
+    trace = { id: nextTraceId++, values: traceValues(rows) };
     packed.set(rows, trace);
   }
   return trace;

@@ -5,8 +5,7 @@
  * The fingerprint is computed once per rows array (rows are never mutated: edits replace them).
  */
 import type { Scenario } from './schema.ts';
-
-type TraceRows = readonly (readonly [number, number])[];
+import { traceValues, type TraceRows } from './traceValues.ts';
 
 const fingerprints = new WeakMap<TraceRows, string>();
 
@@ -14,17 +13,12 @@ const fingerprints = new WeakMap<TraceRows, string>();
 function fingerprintOf(rows: TraceRows): string {
   const cached = fingerprints.get(rows);
   if (cached !== undefined) return cached;
-  const bits = new Float64Array(2);
-  const words = new Uint32Array(bits.buffer);
+  const words = new Uint32Array(traceValues(rows).buffer);
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x9e3779b9;
-  for (const [start, duration] of rows) {
-    bits[0] = start;
-    bits[1] = duration;
-    for (let i = 0; i < 4; i++) {
-      a = Math.imul(a ^ words[i]!, 0x01000193);
-      b = Math.imul(b ^ words[i]!, 0x01000193) ^ (b >>> 15);
-    }
+  for (const word of words) {
+    a = Math.imul(a ^ word, 0x01000193);
+    b = Math.imul(b ^ word, 0x01000193) ^ (b >>> 15);
   }
   const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
   const fingerprint = `trace:${rows.length}:${hex(a)}${hex(b)}`;
