@@ -22,6 +22,7 @@ import { Recorder } from './recorder.ts';
 import { Rng } from './rng.ts';
 import { R_MEASURED } from './store.ts';
 import { Traffic, estimateDuration } from './traffic.ts';
+import { WorkBound } from './workBound.ts';
 import type { SimOptions, SimResult } from './types.ts';
 import { formatNumber } from '../formula.ts';
 
@@ -39,7 +40,8 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
   const seriesPoints = options.seriesPoints ?? 240;
   const rec = new Recorder(s, seriesPoints, estimateDuration(s, totalRequests));
   const heap = new EventHeap(1024);
-  const core = new PoolCore(s, heap, rec, new DnsCache(s));
+  const work = new WorkBound(maxEvents, options.shouldStop);
+  const core = new PoolCore(s, heap, rec, new DnsCache(s), work);
   const policy = createPolicy(rulesFor(s), core);
   core.usePolicy(policy);
   const unpooledDns = new DnsCache(s);
@@ -126,6 +128,7 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
     const tg = heap.tags[0]!;
     const aux = heap.auxs[0]!;
     heap.pop();
+    work.step();
     if (++events % CHECK_EVERY === 0) {
       if (events > maxEvents) throw tooMany();
       options.onProgress?.(arrivals / totalRequests);

@@ -15,6 +15,7 @@ import type { DnsCache } from './network.ts';
 import type { PoolPolicy } from './policy.ts';
 import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS, type Recorder } from './recorder.ts';
 import { Connections, R_MEASURED, R_QUEUED, R_TIMED_OUT, Requests, type Group, type PoolState } from './store.ts';
+import type { WorkBound } from './workBound.ts';
 
 export class PoolCore {
   readonly req = new Requests();
@@ -35,6 +36,7 @@ export class PoolCore {
     private readonly heap: EventHeap,
     private readonly rec: Recorder,
     private readonly dns: DnsCache,
+    private readonly work: WorkBound,
   ) {
     this.serverIdleSec = s.network.serverIdleSec;
     this.tls = s.network.tls !== 'none';
@@ -113,6 +115,7 @@ export class PoolCore {
 
   /** Closes connection c of g (already out of every list) and counts why. */
   close(c: number, g: Group, reason: number): void {
+    this.work.step();
     g.open--;
     g.pool.open--;
     this.conn.seq[c] = -1; // marks it dead for anyone still holding its id (undici's slots)
@@ -155,6 +158,7 @@ export class PoolCore {
 
   /** Request r starts on connection c at t (the response starts once c's set-up is done). */
   attach(r: number, c: number, t: number): void {
+    this.work.step();
     const req = this.req;
     const conn = this.conn;
     const group = this.groups[req.group[r]!]!;
@@ -190,6 +194,7 @@ export class PoolCore {
 
   /** Request r waits in g's line; `poolTimeout` false for waits the library does not time (httpcore's HTTP/2 streams). */
   enqueue(r: number, g: Group, t: number, poolTimeout: boolean): void {
+    this.work.step();
     const req = this.req;
     const pool = g.pool;
     req.state[r] = req.state[r]! | R_QUEUED;
@@ -209,6 +214,7 @@ export class PoolCore {
   dequeue(g: Group): number {
     const req = this.req;
     while (g.queue.size > 0) {
+      this.work.step();
       const r = g.queue.popFront();
       if (req.state[r]! & R_TIMED_OUT) {
         req.release(r);
@@ -224,6 +230,7 @@ export class PoolCore {
 
   /** Rare path (multi-tenant only): put r back at the front of g's line. */
   requeueFront(g: Group, r: number): void {
+    this.work.step();
     const rest: number[] = [];
     while (g.queue.size > 0) rest.push(g.queue.popFront());
     g.queue.pushBack(r);

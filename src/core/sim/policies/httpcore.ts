@@ -72,31 +72,36 @@ export class HttpcorePolicy implements PoolPolicy {
   }
 
   private acquireH2(r: number, g: Group, t: number): void {
+    const placed = this.placeH2(r, g, t);
+    // A full connection makes r wait on its stream semaphore, outside the pool timeout.
+    if (placed !== 'placed') this.core.enqueue(r, g, t, placed === 'pool');
+  }
+
+  /** r goes on the group's HTTP/2 connection, or on a new one; otherwise says which wait it joins. */
+  private placeH2(r: number, g: Group, t: number): 'placed' | 'streams' | 'pool' {
     const core = this.core;
     const c = this.h2Live(g);
     if (c >= 0) {
-      if (core.conn.streams[c]! < g.pool.streams) {
-        if (core.conn.streams[c] === 0 && core.conn.idleSince[c]! >= 0) this.takeIdle(g, c);
-        core.attach(r, c, t);
-      } else {
-        core.enqueue(r, g, t, false); // waits on the connection's stream semaphore, outside the pool timeout
-      }
-      return;
+      if (core.conn.streams[c]! >= g.pool.streams) return 'streams';
+      if (core.conn.streams[c] === 0 && core.conn.idleSince[c]! >= 0) this.takeIdle(g, c);
+      core.attach(r, c, t);
+      return 'placed';
     }
     const opened = core.tryOpen(g, t, (core.req.state[r]! & R_MEASURED) !== 0);
-    if (opened < 0) {
-      core.enqueue(r, g, t, true);
-      return;
-    }
-    this.h2Conn[g.id] = opened;
-    this.h2Seq[g.id] = core.conn.seq[opened]!;
+    if (opened < 0) return 'pool';
+    this.adoptH2(g, opened);
     core.attach(r, opened, t);
+    return 'placed';
   }
 
   release(c: number, g: Group, t: number): void {
     const core = this.core;
     const conn = core.conn;
     conn.streams[c]!--;
+    // A connection handed over from another tenant (pool.ts handToBlockedTenant) was opened outside
+    // placeH2; httpcore sends the origin's requests to any available connection, so it becomes this
+    // tenant's HTTP/2 connection once the one it had is gone.
+    if (g.pool.streams > 1 && this.h2Live(g) < 0) this.adoptH2(g, c);
     if (g.pool.streams > 1 && g.queue.size > 0 && this.h2Live(g) === c) {
       // A stream slot freed on the HTTP/2 connection: the next waiting stream takes it.
       const next = core.dequeue(g);
@@ -132,7 +137,12 @@ export class HttpcorePolicy implements PoolPolicy {
         if (live >= 0 && core.conn.streams[live]! >= g.pool.streams) return;
         const r = core.dequeue(g);
         if (r < 0) return;
-        this.acquireH2(r, g, t);
+        if (this.placeH2(r, g, t) !== 'placed') {
+          // No connection to be had (the global cap, with no idle one to evict): r keeps its place
+          // in line. Queuing it again here would hand it straight back to this loop, for ever.
+          core.requeueFront(g, r);
+          return;
+        }
         continue;
       }
       const c = this.firstIdle(g);
@@ -192,6 +202,11 @@ export class HttpcorePolicy implements PoolPolicy {
   private takeIdle(g: Group, c: number): void {
     g.idle.remove(c);
     this.core.totalIdle--;
+  }
+
+  private adoptH2(g: Group, c: number): void {
+    this.h2Conn[g.id] = c;
+    this.h2Seq[g.id] = this.core.conn.seq[c]!;
   }
 
   /** The group's HTTP/2 connection if it is still open, else −1. */
