@@ -9,6 +9,7 @@
  */
 import { computeFormula } from './formula.ts';
 import type { TargetRecommendation } from './recommend/target.ts';
+import { proposalAtSize } from './recommend/probe.ts';
 import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
 import { scenarioKey } from './scenario/key.ts';
 
@@ -68,29 +69,17 @@ export function formulaProposal(s: Scenario): Proposal {
 }
 
 /**
- * The target search sizes the main pool; other pools keep the formula's sizes (the target is
- * judged over all requests, and the search varies one pool at a time).
+ * The target search sizes the main pool; the other pools stay as they are (the target is judged
+ * over all requests, and the search varies one pool at a time). Its probes are this very proposal
+ * at each size (recommend/probe.ts).
  */
 export function targetProposal(s: Scenario, recommendation: TargetRecommendation): Proposal | null {
-  if (!recommendation.met) return null;
-  const formula = formulaProposal(s);
-  const [main, ...rest] = formula.pools;
-  return {
-    source: 'target',
-    stamp: formula.stamp,
-    pools: [
-      {
-        ...main!,
-        maxConnections: recommendation.maxConnections,
-        maxKeepalive: recommendation.maxKeepalive,
-        keepaliveSec: recommendation.keepaliveSec,
-        ...(main!.perTenantMaxConnections !== undefined
-          ? { perTenantMaxConnections: Math.min(main!.perTenantMaxConnections, recommendation.maxConnections) }
-          : {}),
-      },
-      ...rest,
-    ],
-  };
+  return recommendation.met ? proposalAtSize(s, recommendation.maxConnections) : null;
+}
+
+/** The proposal the page and the CLI put forward: the target's when it was met, else the formula's. */
+export function bestProposal(s: Scenario, recommendation: TargetRecommendation | null | undefined): Proposal {
+  return (recommendation && targetProposal(s, recommendation)) ?? formulaProposal(s);
 }
 
 function applyToPool(pool: PoolSettings, p: PoolProposal | undefined): PoolSettings {

@@ -1,24 +1,34 @@
 /**
- * Which runs the page makes after each change: the scenario itself, a sweep of pool sizes, a sweep
- * of keep-alive expiries, and the shared-against-split comparison. Pure functions of the scenario.
+ * Which pools the page's sweeps and comparison simulate. Pure functions of the scenario (and, for
+ * the size sweep, of the target search's answer).
  */
-import { computeFormula, withPool, withRequests, type Scenario } from '../core/index.ts';
+import { computeFormula, probeScenario, withPool, withRequests, type Scenario, type TargetRecommendation } from '../core/index.ts';
 
+/** Requests per point of the keep-alive sweep and the layout comparison. */
 export const SWEEP_REQUESTS = 40_000;
 export const KEEPALIVE_VALUES = [5, 15, 30, 60, 120, 300];
 
-export function sweepSizes(s: Scenario): number[] {
+/**
+ * Sizes around the formula's answer, plus the target's own size and the search's probes that fall
+ * among them: each point is the probe of that size (probeScenario), so those points are runs the
+ * search has already made, and the point at the target's size is the target's own run.
+ */
+export function sweepSizes(s: Scenario, recommendation: TargetRecommendation | null = null): number[] {
   const formula = computeFormula(s);
   const centre = Math.max(2, formula.maxConnections);
   const factors = [0.5, 0.65, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5];
   const sizes = new Set(factors.map((f) => Math.max(1, Math.round(centre * f))));
-  sizes.add(s.pool.maxConnections);
+  const lowest = Math.min(...sizes);
+  const highest = Math.max(...sizes);
+  if (recommendation) {
+    for (const [size] of recommendation.probes) if (size >= lowest && size <= highest) sizes.add(size);
+    if (recommendation.met) sizes.add(recommendation.maxConnections);
+  }
   return [...sizes].filter((n) => n <= 100_000).sort((a, b) => a - b);
 }
 
 export function sweepScenarios(s: Scenario, sizes: number[]): Scenario[] {
-  const base = withRequests(s, Math.min(s.sim.requests, SWEEP_REQUESTS));
-  return sizes.map((n) => withPool(base, { maxConnections: n, maxKeepalive: Math.ceil(n * s.sizing.keepaliveShare) }));
+  return sizes.map((n) => probeScenario(s, n));
 }
 
 export function keepaliveScenarios(s: Scenario): Scenario[] {

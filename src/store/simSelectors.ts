@@ -3,6 +3,7 @@
  * comparison. Each selector memoises on the store objects it reads, so re-renders and progress
  * ticks reuse the same values.
  */
+import { SWEEP_REQUESTS } from './analysisPlan.ts';
 import {
   columnFigures,
   compareDifferences,
@@ -82,10 +83,19 @@ export const selectCompare = (s: AppState): CompareView =>
 
 /**
  * How many requests the figures rest on: the run of your pool, and the sweeps once they have landed
- * (until then there is no sweep size to state). Null before the first result.
+ * (until then there is no sweep size to state). Null before the first result. The size sweep's
+ * points are the target search's probes, so they share its request count; the keep-alive sweep and
+ * the layout comparison use fewer.
  */
-export function runSizeSentence(measuredRequests: number, sweepRequests: number): string | null {
+export function runSizeSentence(measuredRequests: number, sweepRequests: number, otherSweepRequests: number): string | null {
   if (measuredRequests <= 0) return null;
   const measured = `${plural(measuredRequests, 'request')} measured after warm-up`;
-  return sweepRequests > 0 ? `${measured}; sweeps use ${formatNumber(sweepRequests, 0)} requests per point.` : `${measured}.`;
+  if (sweepRequests <= 0) return `${measured}.`;
+  const sizes = `the target search and the size sweep use ${formatNumber(sweepRequests, 0)} requests per pool size`;
+  return otherSweepRequests === sweepRequests
+    ? `${measured}; ${sizes}, as do the keep-alive sweep and the layout comparison.`
+    : `${measured}; ${sizes}, the keep-alive sweep and the layout comparison ${formatNumber(otherSweepRequests, 0)}.`;
 }
+
+export const selectRunSizeSentence = (s: AppState): string | null =>
+  runSizeSentence(s.simResult?.requests ?? 0, s.sweepRequests, Math.min(s.scenario.sim.requests, SWEEP_REQUESTS));

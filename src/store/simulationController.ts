@@ -1,35 +1,26 @@
 /**
  * Keeps the simulation results in step with the scenario: after each change (lightly debounced) it
- * cancels every run still going for the old scenario and starts the new ones, so only the newest
- * results are ever drawn. Failures keep the last good results on screen beside the message.
- *
- * Order matters on two cores: the run of the user's own pool is queued first, so its answer lands
- * first; the client-defaults column, the target search, the recommended column and the sweeps fill
- * in after it. Runs whose inputs did not change (the target search does not depend on the pool
- * sizes it searches) are not repeated.
+ * cancels every run still going for the old scenario and runs the table of analyses
+ * (analyses/table.ts) for the new one, so only the newest results are ever drawn. An analysis whose
+ * inputs did not change keeps its result; runs are shared by key through one run cache, so the
+ * target search's probes are the size sweep's points and the recommended column's run. Failures
+ * keep the last good results on screen beside the message.
  */
-import {
-  applyProposal,
-  findClient,
-  formulaProposal,
-  proposalStamp,
-  targetProposal,
-  scenarioKey,
-  withClientDefaults,
-  type Scenario,
-  type SimResult,
-} from '../core/index.ts';
+import { driveSearchAsync, type Scenario, type TargetRecommendation } from '../core/index.ts';
 import { isAbortError, SimulationClient } from '../worker/client.ts';
-import { KEEPALIVE_VALUES, SWEEP_REQUESTS, keepaliveScenarios, poolLayouts, sweepScenarios, sweepSizes } from './analysisPlan.ts';
+import { ANALYSES } from './analyses/table.ts';
+import { RunCache } from './analyses/runCache.ts';
+import { PRIORITY, type Analysis, type RunContext } from './analyses/types.ts';
 import { useAppStore, type AppState } from './index.ts';
 
 const DEBOUNCE_MS = 60;
 
-export function startSimulationSync(client = new SimulationClient()): () => void {
+export function startSimulationSync(client = new SimulationClient(), analyses: readonly Analysis[] = ANALYSES): () => void {
   let controller: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Input keys of the last completed runs that do not depend on every field. */
-  const done: { today?: string; recommended?: string } = {};
+  const cache = new RunCache((s, options) => client.simulate(s, options));
+  /** The key each analysis's published result was computed for. */
+  const done = new Map<string, string>();
 
   const runAll = (scenario: Scenario) => {
     controller?.abort();
@@ -39,119 +30,41 @@ export function startSimulationSync(client = new SimulationClient()): () => void
     const runId = useAppStore.getState().simRunId + 1;
     /**
      * Everything this run resets is published in one update at the end of this function, not in
-     * eight: every update re-runs every subscribed selector, and each field subscribes several times.
+     * several: every update re-runs every subscribed selector, and each field subscribes several times.
      */
     const reset: Partial<AppState> = { simRunId: runId, simStatus: 'running', simProgress: 0, simError: null };
-    let pendingAnalyses = 0;
-    let published = false;
     const current = () => !signal.aborted && useAppStore.getState().simRunId === runId;
-    const jobs: Promise<unknown>[] = [];
-    /** Counts a run as pending until it settles; its failure surfaces once, through settleAll. */
-    const track = (job: Promise<unknown>): void => {
-      if (published) useAppStore.setState((s) => ({ pendingAnalyses: s.pendingAnalyses + 1 }));
-      else pendingAnalyses += 1;
-      const settle = () => current() && useAppStore.setState((s) => ({ pendingAnalyses: Math.max(0, s.pendingAnalyses - 1) }));
-      job.then(settle, settle);
-      jobs.push(job);
+
+    let search: Promise<TargetRecommendation> | undefined;
+    const ctx: RunContext = {
+      runId,
+      onProgress: (simProgress) => current() && useAppStore.setState({ simProgress }),
+      run: (s, options) => cache.run(s, { ...options, signal }),
+      target: () => (search ??= driveSearchAsync(scenario, (probe) => cache.run(probe, { priority: PRIORITY.target, signal }))),
     };
 
-    const main = client
-      .simulate(scenario, { signal, onProgress: (simProgress) => current() && useAppStore.setState({ simProgress }) })
-      .then((simResult) => current() && useAppStore.setState({ simResult, simResultRunId: runId }));
-    jobs.push(main);
-
-    const facts = findClient(scenario.client);
-    if (facts) {
-      const todayScenario = withClientDefaults(scenario, facts);
-      const key = scenarioKey(todayScenario);
-      if (done.today !== key || !useAppStore.getState().todayResult) {
-        track(
-          client.simulate(todayScenario, { signal }).then((todayResult) => {
-            if (!current()) return;
-            done.today = key;
-            useAppStore.setState({ todayResult });
-          }),
-        );
-      }
-    } else if (useAppStore.getState().todayResult) {
-      done.today = undefined;
-      reset.todayResult = null;
-    }
-
-    const stamp = proposalStamp(scenario);
     const state = useAppStore.getState();
-    const runRecommended = (source: 'formula' | 'target', recommended: Scenario) => {
-      const key = `${source}:${scenarioKey(recommended)}`;
-      if (done.recommended === key && useAppStore.getState().recommendedResult) return;
-      track(
-        client.simulate(recommended, { signal }).then((recommendedResult: SimResult) => {
-          if (!current()) return;
-          done.recommended = key;
-          useAppStore.setState({ recommendedResult, recommendedFrom: { source, stamp } });
-        }),
-      );
-    };
-    const applyBest = (s: Scenario, recommendation: typeof state.targetRecommendation) => {
-      const proposal = (recommendation && targetProposal(s, recommendation)) ?? formulaProposal(s);
-      runRecommended(proposal.source, applyProposal(s, proposal));
-    };
-    if (state.targetStamp === stamp && state.targetRecommendation) {
-      applyBest(scenario, state.targetRecommendation);
-    } else {
-      reset.targetRecommendation = null;
-      reset.targetStamp = null;
-      track(
-        client.recommend(scenario, { signal }).then((targetRecommendation) => {
-          if (!current()) return;
-          useAppStore.setState({ targetRecommendation, targetStamp: stamp });
-          applyBest(scenario, targetRecommendation);
-        }),
-      );
-    }
-
-    const sizes = sweepSizes(scenario);
-    track(
-      client.sweep(sweepScenarios(scenario, sizes), { signal }).then((results) => {
+    const jobs: Promise<unknown>[] = [];
+    let pendingAnalyses = 0;
+    for (const analysis of analyses) {
+      const key = analysis.key(scenario);
+      if (key === null) {
+        done.delete(analysis.name);
+        Object.assign(reset, analysis.cleared);
+        continue;
+      }
+      if (done.get(analysis.name) === key && analysis.shown(state)) continue;
+      if (!analysis.main) pendingAnalyses += 1;
+      const job = analysis.compute(scenario, ctx).then((published) => {
         if (!current()) return;
-        useAppStore.setState({
-          sweep: results.map((r, i) => ({ maxConnections: sizes[i]!, p50: r.queueWaitMs.p50, p99: r.queueWaitMs.p99, pWait: r.pWait })),
-          sweepRequests: Math.min(scenario.sim.requests, SWEEP_REQUESTS),
-        });
-      }),
-    );
-
-    track(
-      client.sweep(keepaliveScenarios(scenario), { signal }).then((results) => {
-        if (current()) useAppStore.setState({ keepaliveSweep: results.map((r, i) => ({ keepaliveSec: KEEPALIVE_VALUES[i]!, reuseRate: r.reuseRate })) });
-      }),
-    );
-
-    const layouts = poolLayouts(scenario);
-    if (layouts) {
-      track(
-        client.sweep([layouts.shared, layouts.split], { signal }).then(([shared, split]) => {
-          if (!current() || !shared || !split) return;
-          useAppStore.setState({
-            poolComparison: shared.classes.map((c, i) => ({ className: c.name, shared: c.queueWaitMs.p99, split: split.classes[i]?.queueWaitMs.p99 ?? 0 })),
-          });
-        }),
-      );
-    } else {
-      reset.poolComparison = null;
+        done.set(analysis.name, key);
+        useAppStore.setState(analysis.main ? published : (s) => ({ ...published, pendingAnalyses: Math.max(0, s.pendingAnalyses - 1) }));
+      });
+      jobs.push(job);
     }
     useAppStore.setState({ ...reset, pendingAnalyses });
-    published = true;
 
-    // Later jobs (the recommended column) join `jobs` while earlier ones settle; wait for all of them.
-    const settleAll = async (): Promise<void> => {
-      let seen = 0;
-      while (seen < jobs.length) {
-        const batch = jobs.slice(seen);
-        seen = jobs.length;
-        await Promise.all(batch);
-      }
-    };
-    settleAll().then(
+    Promise.all(jobs).then(
       () => current() && useAppStore.setState({ simStatus: 'done', simProgress: 1, pendingAnalyses: 0 }),
       (error: unknown) => {
         if (isAbortError(error) || !current()) return;

@@ -1,9 +1,10 @@
 /**
  * A pool of simulation workers behind an AbortSignal-first API (as in squoosh): every call takes a
  * signal; aborting rejects the promise with an AbortError and, if the job is running, terminates its
- * worker so a stale run stops at once. Jobs queue when all workers are busy; sweeps spread over them.
+ * worker so a stale run stops at once. Jobs queue when all workers are busy, lowest priority number
+ * first (in order of submission among equals); sweeps spread over them.
  */
-import type { Scenario, SimResult, TargetRecommendation } from '../core/index.ts';
+import type { Scenario, SimResult } from '../core/index.ts';
 import type { WorkerJob, WorkerReply } from './protocol.ts';
 import { takeSimulationWorker } from './spawn.ts';
 import { packScenario, type PackedTrace } from './traceTransport.ts';
@@ -14,14 +15,13 @@ import { packScenario, type PackedTrace } from './traceTransport.ts';
  */
 export const PAGE_MAX_EVENTS = 12_000_000;
 
-type Outcome = { kind: 'simulated'; result: SimResult } | { kind: 'recommended'; recommendation: TargetRecommendation };
-
 interface PendingJob {
   job: WorkerJob;
+  priority: number;
   trace: PackedTrace | undefined;
   signal: AbortSignal | undefined;
   onProgress: ((fraction: number) => void) | undefined;
-  resolve(outcome: Outcome): void;
+  resolve(result: SimResult): void;
   reject(error: Error): void;
 }
 
@@ -71,18 +71,9 @@ export class SimulationClient {
     return this.slots.length;
   }
 
-  async simulate(scenario: Scenario, options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<SimResult> {
+  simulate(scenario: Scenario, options: { signal?: AbortSignal; onProgress?: (fraction: number) => void; priority?: number } = {}): Promise<SimResult> {
     const { scenario: posted, trace } = packScenario(scenario);
-    const outcome = await this.submit({ id: this.nextId++, kind: 'simulate', scenario: posted, maxEvents: PAGE_MAX_EVENTS }, trace, options.signal, options.onProgress);
-    if (outcome.kind !== 'simulated') throw new SimulationError('unexpected reply');
-    return outcome.result;
-  }
-
-  async recommend(scenario: Scenario, options: { signal?: AbortSignal } = {}): Promise<TargetRecommendation> {
-    const { scenario: posted, trace } = packScenario(scenario);
-    const outcome = await this.submit({ id: this.nextId++, kind: 'recommend', scenario: posted }, trace, options.signal, undefined);
-    if (outcome.kind !== 'recommended') throw new SimulationError('unexpected reply');
-    return outcome.recommendation;
+    return this.submit({ id: this.nextId++, kind: 'simulate', scenario: posted, maxEvents: PAGE_MAX_EVENTS }, trace, options.signal, options.onProgress, options.priority ?? 0);
   }
 
   /** Many runs at once, spread over the workers; results in the order of the scenarios. */
@@ -94,15 +85,16 @@ export class SimulationClient {
     for (const slot of this.slots) slot.worker?.terminate();
   }
 
-  private submit(job: WorkerJob, trace: PackedTrace | undefined, signal: AbortSignal | undefined, onProgress: ((f: number) => void) | undefined): Promise<Outcome> {
-    return new Promise<Outcome>((resolve, reject) => {
+  private submit(job: WorkerJob, trace: PackedTrace | undefined, signal: AbortSignal | undefined, onProgress: ((f: number) => void) | undefined, priority: number): Promise<SimResult> {
+    return new Promise<SimResult>((resolve, reject) => {
       if (signal?.aborted) {
         reject(abortError());
         return;
       }
-      const pending: PendingJob = { job, trace, signal, onProgress, resolve, reject };
+      const pending: PendingJob = { job, priority, trace, signal, onProgress, resolve, reject };
       signal?.addEventListener('abort', () => this.cancel(pending), { once: true });
-      this.queue.push(pending);
+      const after = this.queue.findIndex((queued) => queued.priority > priority);
+      this.queue.splice(after < 0 ? this.queue.length : after, 0, pending);
       this.pump();
     });
   }
@@ -152,8 +144,7 @@ export class SimulationClient {
       }
       slot.job = null;
       if (reply.kind === 'failed') pending.reject(new SimulationError(reply.message));
-      else if (reply.kind === 'simulated') pending.resolve({ kind: 'simulated', result: reply.result });
-      else pending.resolve({ kind: 'recommended', recommendation: reply.recommendation });
+      else pending.resolve(reply.result);
       this.pump();
     };
     worker.onerror = (event) => {

@@ -7,6 +7,8 @@ import {
   isCurrent,
   parseScenario,
   presetScenario,
+  probeScenario,
+  scenarioKey,
   proposalStamp,
   targetProposal,
   type Scenario,
@@ -52,11 +54,13 @@ describe('applyProposal', () => {
     });
   });
 
-  it('should apply the target search’s size to the main pool and the formula’s to the others', () => {
+  it('should apply the target search’s size to the main pool and leave the others as they were searched with', () => {
     const s = presetScenario('batch')!;
     const proposal = targetProposal(s, { maxConnections: 77, maxKeepalive: 39, keepaliveSec: 60, met: true, achieved: 0, explanation: '', probes: [] })!;
     expect(proposal.pools[0]).toMatchObject({ maxConnections: 77, maxKeepalive: 39 });
-    expect(proposal.pools[1]).toEqual(formulaProposal(s).pools[1]);
+    expect(proposal.pools[1]).toMatchObject({ name: 'streaming', maxConnections: s.pools[0]!.maxConnections, maxKeepalive: s.pools[0]!.maxKeepalive });
+    // The applied proposal is the very pool the search probed at that size.
+    expect(scenarioKey(applyProposal(s, proposal))).toBe(scenarioKey(probeScenario(s, 77)));
     expect(targetProposal(s, { maxConnections: 77, maxKeepalive: 39, keepaliveSec: 60, met: false, achieved: 1, explanation: '', probes: [] })).toBeNull();
   });
 });

@@ -3,12 +3,11 @@ import {
   CLIENT_IDS,
   compareDifferences,
   findClient,
-  formulaProposal,
+  bestProposal,
   recommendForTarget,
   simResultToJson,
   simulate,
   SimError,
-  targetProposal,
   withClientDefaults,
   type Scenario,
 } from '../../core/index.ts';
@@ -29,7 +28,7 @@ export const compareCommand: Command = {
     const client = findClient(clientId);
     if (!client) throw new CliError(`unknown client "${clientId.slice(0, 40)}" (one of ${CLIENT_IDS.join(', ')})`);
     const scenario: Scenario = { ...read, client: client.id as Scenario['client'] };
-    const proposal = targetProposal(scenario, recommendForTarget(scenario)) ?? formulaProposal(scenario);
+    const proposal = bestProposal(scenario, recommendForTarget(scenario));
     try {
       const results = {
         today: simulate(withClientDefaults(scenario, client)),

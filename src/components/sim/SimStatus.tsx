@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/index.ts';
-import { runSizeSentence } from '../../store/simSelectors.ts';
+import { selectRunSizeSentence } from '../../store/simSelectors.ts';
 
 export function SimStatus() {
   const status = useAppStore((s) => s.simStatus);
@@ -7,11 +7,9 @@ export function SimStatus() {
   const error = useAppStore((s) => s.simError);
   const runId = useAppStore((s) => s.simResultRunId);
   const latestRunId = useAppStore((s) => s.simRunId);
-  const requests = useAppStore((s) => s.simResult?.requests ?? 0);
-  const sweepRequests = useAppStore((s) => s.sweepRequests);
   const pending = useAppStore((s) => s.pendingAnalyses);
   const mainReady = runId === latestRunId;
-  const runSize = runSizeSentence(requests, sweepRequests);
+  const runSize = useAppStore(selectRunSizeSentence);
   return (
     <div className="sim-status" data-testid="sim-status" data-status={status} data-run-id={runId} data-latest-run-id={latestRunId}>
       {status === 'running' && !mainReady ? (
@@ -21,7 +19,7 @@ export function SimStatus() {
       ) : null}
       {status === 'running' && mainReady && pending > 0 ? (
         <p data-testid="sim-pending">
-          Your pool’s result is in; {pending === 1 ? '1 more run' : `${pending} more runs`} (sweeps, target search, comparison) still going…
+          Your pool’s result is in; {pending === 1 ? '1 more analysis' : `${pending} more analyses`} (sweeps, target search, comparison) still going…
         </p>
       ) : null}
       {status === 'error' && error ? (

@@ -1,1 +1,2 @@
 export * from './target.ts';
+export * from './probe.ts';

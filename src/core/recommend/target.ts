@@ -3,11 +3,11 @@
  * the mean load; queueing depends on the variability around it, which only a simulation (or exact
  * theory for the simplest cases) captures.
  */
-import { computeFormula, formatNumber, keptWarm, proposedKeepaliveSec } from '../formula.ts';
+import { computeFormula, formatNumber } from '../formula.ts';
 import type { Scenario, Target } from '../scenario/schema.ts';
 import { simulate } from '../sim/engine.ts';
-import { withPool, withRequests } from '../sim/overrides.ts';
 import type { SimOptions, SimResult } from '../sim/types.ts';
+import { probeScenario, proposalAtSize } from './probe.ts';
 
 export interface TargetRecommendation {
   maxConnections: number;
@@ -37,60 +37,81 @@ export function describeTarget(target: Target): string {
     : `p99 queue wait ≤ ${Number(target.value.toPrecision(4))} ms`;
 }
 
-/**
- * Requests per probe at most. Up to this many, a probe is exactly the run of the pool it proposes
- * (same requests, same seed), so an applied recommendation shows the very numbers that chose it.
- */
-export const PROBE_REQUESTS = 200_000;
+/** Runs one probe; the search asks for them one at a time, in order. */
+export type ProbeRunner = (probe: Scenario) => SimResult;
 
-export function recommendForTarget(scenario: Scenario, options: Pick<SimOptions, 'shouldStop'> = {}): TargetRecommendation {
+/**
+ * The search as a sequence of probes: it yields the scenario of each size it needs and receives its
+ * result, so the CLI and the worker drive it with `simulate` while the page drives it through its
+ * run cache (shared with the size sweep, whose points are the same probes).
+ *
+ * Bracket: double from the formula's pool size (or 1) until the target holds, then bisect.
+ */
+export function* targetSearch(scenario: Scenario): Generator<Scenario, TargetRecommendation, SimResult> {
   const formula = computeFormula(scenario);
-  const base = withRequests(scenario, Math.min(scenario.sim.requests, PROBE_REQUESTS));
   const target = scenario.target;
-  const keepaliveSec = proposedKeepaliveSec(scenario, scenario.pool);
   const probes: [number, number][] = [];
   const cache = new Map<number, SimResult>();
-  const run = (size: number): SimResult => {
+  function* run(size: number): Generator<Scenario, SimResult, SimResult> {
     let result = cache.get(size);
     if (!result) {
-      // The probe is the pool the proposal would write: its kept-warm share and keep-alive too.
-      result = simulate(withPool(base, { maxConnections: size, maxKeepalive: keptWarm(scenario, size), keepaliveSec }), options.shouldStop ? { shouldStop: options.shouldStop } : {});
+      result = yield probeScenario(scenario, size);
       cache.set(size, result);
       probes.push([size, targetValue(result, target)]);
     }
     return result;
-  };
+  }
 
-  // Bracket: double from the formula's pool size (or 1) until the target holds, then bisect.
   const limit = Math.min(100_000, Math.max(formula.maxConnections * 16, 64));
   let high = Math.max(1, formula.poolSize);
-  while (!meetsTarget(run(high), target) && high < limit) high = Math.min(limit, high * 2);
-  const met = meetsTarget(run(high), target);
+  while (!meetsTarget(yield* run(high), target) && high < limit) high = Math.min(limit, high * 2);
+  const met = meetsTarget(yield* run(high), target);
   let low = 0;
   if (met) {
     // The smallest size meeting the target lies in (low, high].
     low = Math.max(0, Math.floor(high / 2));
-    if (low > 0 && meetsTarget(run(low), target)) {
+    if (low > 0 && meetsTarget(yield* run(low), target)) {
       high = low;
       low = 0;
     }
     while (high - low > 1) {
       const mid = Math.floor((low + high) / 2);
-      if (mid > 0 && meetsTarget(run(mid), target)) high = mid;
+      if (mid > 0 && meetsTarget(yield* run(mid), target)) high = mid;
       else low = mid;
     }
   }
   const size = high;
-  const achieved = targetValue(run(size), target);
+  const achieved = targetValue(yield* run(size), target);
+  const proposal = proposalAtSize(scenario, size).pools[0]!;
   return {
     maxConnections: size,
-    maxKeepalive: keptWarm(scenario, size),
-    keepaliveSec,
+    maxKeepalive: proposal.maxKeepalive,
+    keepaliveSec: proposal.keepaliveSec,
     met,
     achieved,
     explanation: explain(scenario, formula.maxConnections, size, met),
     probes: probes.sort((a, b) => a[0] - b[0]),
   };
+}
+
+export function recommendForTarget(scenario: Scenario, options: Pick<SimOptions, 'shouldStop'> = {}): TargetRecommendation {
+  const runOptions = options.shouldStop ? { shouldStop: options.shouldStop } : {};
+  return driveSearch(scenario, (probe) => simulate(probe, runOptions));
+}
+
+export function driveSearch(scenario: Scenario, runProbe: ProbeRunner): TargetRecommendation {
+  const search = targetSearch(scenario);
+  let step = search.next();
+  while (!step.done) step = search.next(runProbe(step.value));
+  return step.value;
+}
+
+/** The same search with probes run elsewhere (the page's workers), one after another. */
+export async function driveSearchAsync(scenario: Scenario, runProbe: (probe: Scenario) => Promise<SimResult>): Promise<TargetRecommendation> {
+  const search = targetSearch(scenario);
+  let step = search.next();
+  while (!step.done) step = search.next(await runProbe(step.value));
+  return step.value;
 }
 
 export function explain(scenario: Scenario, formulaSize: number, size: number, met: boolean): string {
