@@ -8,8 +8,13 @@
  * tests/unit/clients/ reads the installed libraries at test time and fails if an entry drifts.
  */
 
-/** Families of pool rules the simulator implements (src/core/sim/policies/). */
-export type PoolRules = 'generic' | 'httpcore1' | 'httpcore2' | 'undici7' | 'undici8';
+/**
+ * Families of pool rules the simulator implements (src/core/sim/policies/). `undici8-noprobe` is
+ * undici 8 before 8.11.0, which added the Pool's HTTPS protocol probe (one Client connects while
+ * the others wait): Node 26.10's fetch bundles 8.10.2, whose pool.js:99-118 creates a Client per
+ * request while every existing one is busy.
+ */
+export type PoolRules = 'generic' | 'httpcore1' | 'httpcore2' | 'undici7' | 'undici8' | 'undici8-noprobe';
 
 export interface SourceRef {
   /** Package (and version) the line was read in. */
@@ -74,6 +79,8 @@ export interface ClientFacts {
   /** Snippet targets offered under this client's export tab, in tab order. */
   targets: SnippetTargetFacts[];
   snippet?: SnippetFacts;
+  /** The pool is Node's global fetch: rules, protocol and bundled undici follow the scenario's `node` (forNode). */
+  globalFetch?: boolean;
   /** Where `npm run calibrate` found the simulator's model of this client falls short, and why (docs/calibration.md). */
   simulatorLimits?: string;
 }
@@ -82,12 +89,6 @@ const HTTPX = 'httpx 0.28.1';
 const HTTPX2 = 'httpx2 2.13.1';
 const UNDICI7 = 'undici 7.30.2';
 const UNDICI8 = 'undici 8.13.1';
-
-/** Node's global fetch bundles its own undici; `process.versions.undici` of each Node read here. */
-export const NODE_BUNDLED_UNDICI: Readonly<Record<string, string>> = {
-  '20': '6.24.1', // node v20.20.2
-  '22': '6.28.1', // node v22.23.3 (npm package node@22)
-};
 
 /**
  * undici's Agent/Pool defaults. `connections` null = no cap (lib/dispatcher/pool.js); the Client
@@ -103,6 +104,87 @@ const undiciDefaults = (protocol: 'h1' | 'h2'): ClientDefaults => ({
   protocol,
   streamsPerConnection: 100,
 });
+
+/** The Node majors the page offers: Node 20 reached end of life in April 2026. */
+export const NODE_MAJORS = ['22', '24', '26'] as const;
+export type NodeMajor = (typeof NODE_MAJORS)[number];
+
+/**
+ * A scenario without `node` runs on Node 24: the Active LTS line of the binaries read here
+ * (`process.release.lts` is "Krypton" for v24.21.0 and null for v26.10.0, December 2026), and the
+ * rules the table gave Node's fetch before it knew majors, so older scenarios and links simulate as
+ * they did.
+ */
+export const DEFAULT_NODE_MAJOR: NodeMajor = '24';
+
+/** What one Node major's global fetch is: the undici it bundles and the pool rules that follow from it. */
+export interface NodeFetchFacts {
+  major: NodeMajor;
+  /** The binary read: the npm package `node@<version>` (tests/fixtures/node24, node26; node 22 in undici8). */
+  node: string;
+  /** Its `process.versions.undici`. */
+  undici: string;
+  poolRules: PoolRules;
+  /** What its fetch speaks to a TLS server offering h2 and http/1.1 (tests/unit/clients/node-fetch.test.ts runs it). */
+  protocol: 'h1' | 'h2';
+  /** One sentence on HTTP/2, for the page. */
+  http2: string;
+  /** The lines of the bundled undici that decide the rules, the protocol and the keep-alive default. */
+  sources: { rules: SourceRef; protocol: SourceRef; keepaliveSec: SourceRef; http2?: SourceRef };
+}
+
+const bundled = (version: string, file: string, line: number): SourceRef => ({ package: `undici ${version}`, file, line });
+
+export const NODE_FETCH: Readonly<Record<NodeMajor, NodeFetchFacts>> = {
+  // undici 6's Pool hands a request to the first Client not needing drain and adds one only when all
+  // are busy (pool.js:92-104), with the 4 s keep-alive and no idle cap of 7.x; over HTTP/2 (only with
+  // allowH2) pipelining defaults to 1 (client.js:228), one request per connection: undici 7's rules.
+  '22': {
+    major: '22',
+    node: '22.23.3',
+    undici: '6.28.1',
+    poolRules: 'undici7',
+    protocol: 'h1',
+    http2: 'Node 22’s fetch (undici 6.28) speaks HTTP/1.1 only: allowH2 is off unless an Agent sets it.',
+    sources: {
+      rules: bundled('6.28.1', 'lib/dispatcher/pool.js', 92),
+      protocol: bundled('6.28.1', 'lib/core/connect.js', 87),
+      keepaliveSec: bundled('6.28.1', 'lib/dispatcher/client.js', 230),
+      http2: bundled('6.28.1', 'lib/dispatcher/client.js', 228),
+    },
+  },
+  '24': {
+    major: '24',
+    node: '24.21.0',
+    undici: '7.29.1',
+    poolRules: 'undici7',
+    protocol: 'h1',
+    http2: 'Node 24’s fetch (undici 7.29) speaks HTTP/1.1 unless an Agent sets allowH2, and then runs one POST at a time per connection.',
+    sources: {
+      rules: bundled('7.29.1', 'lib/dispatcher/pool.js', 99),
+      protocol: bundled('7.29.1', 'lib/core/connect.js', 70),
+      keepaliveSec: bundled('7.29.1', 'lib/dispatcher/client.js', 252),
+      http2: bundled('7.29.1', 'lib/dispatcher/client-h2.js', 197),
+    },
+  },
+  // Measured (node-fetch.test.ts): 12 concurrent cold POSTs opened 12 HTTP/2 connections, the next
+  // burst of 12 shared one. undici 8.13's probe would have opened one connection for the cold burst.
+  '26': {
+    major: '26',
+    node: '26.10.0',
+    undici: '8.10.2',
+    poolRules: 'undici8-noprobe',
+    protocol: 'h2',
+    http2:
+      'Node 26’s fetch (undici 8.10) negotiates HTTP/2 by ALPN wherever the server offers it and multiplexes POSTs; a cold burst opens one connection per request (no protocol probe before undici 8.11).',
+    sources: {
+      rules: bundled('8.10.2', 'lib/dispatcher/pool.js', 99),
+      protocol: bundled('8.10.2', 'lib/core/connect.js', 70),
+      keepaliveSec: bundled('8.10.2', 'lib/dispatcher/client.js', 307),
+      http2: bundled('8.10.2', 'lib/dispatcher/client-h2.js', 366),
+    },
+  },
+};
 
 const httpxDefaults: ClientDefaults = {
   maxConnections: 100,
@@ -132,6 +214,10 @@ const undiciKeepalive =
 const httpcore1Keepalive =
   'httpcore 1.x closes idle connections while all open connections (busy ones included) exceed max_keepalive_connections, before a waiting request gets a freed one — so set it equal to max_connections.';
 const httpcore2Keepalive = 'httpcore2 keeps up to max_keepalive_connections idle connections and closes the surplus idle ones only.';
+
+const DEFAULT_FETCH = NODE_FETCH[DEFAULT_NODE_MAJOR];
+const NODE_VERSIONS = NODE_MAJORS.map((m) => `Node ${m} (undici ${NODE_FETCH[m].undici.replace(/\.\d+$/, '')})`).join(', ');
+const bundledPool = (n: NodeFetchFacts) => `the undici ${n.undici} bundled in Node ${n.node}`;
 
 export const CLIENTS = [
   {
@@ -189,13 +275,14 @@ export const CLIENTS = [
     label: 'Node.js global fetch',
     language: 'javascript',
     library: 'node (built-in fetch)',
-    versions: 'Node 20 (undici 6.24) and 22 (undici 6.28)',
-    poolLibrary: 'the undici 6 bundled in Node',
-    poolRules: 'undici7',
-    defaults: undiciDefaults('h1'),
-    http2: 'The bundled undici 6 speaks HTTP/1.1 only unless given an Agent with allowH2.',
+    versions: NODE_VERSIONS,
+    poolLibrary: bundledPool(DEFAULT_FETCH),
+    poolRules: DEFAULT_FETCH.poolRules,
+    defaults: undiciDefaults(DEFAULT_FETCH.protocol),
+    http2: DEFAULT_FETCH.http2,
     keepaliveRule: undiciKeepalive,
-    sources: {},
+    sources: { protocol: DEFAULT_FETCH.sources.protocol, keepaliveSec: DEFAULT_FETCH.sources.keepaliveSec },
+    globalFetch: true,
     targets: [{ id: 'undici', label: 'undici 8 (pass as dispatcher)', filename: 'pool.mjs', language: 'javascript' }],
   },
   {
@@ -295,15 +382,18 @@ export const CLIENTS = [
     label: 'OpenAI Node SDK',
     language: 'typescript',
     library: 'openai',
-    versions: 'current major on npm (global fetch)',
-    poolLibrary: 'Node’s global fetch (bundled undici 6)',
-    poolRules: 'undici7',
-    defaults: { ...undiciDefaults('h1'), readTimeoutSec: 600 },
-    http2: 'Through Node’s global fetch: HTTP/1.1 unless given an undici Agent with allowH2.',
+    versions: `current major on npm (global fetch of ${NODE_VERSIONS})`,
+    poolLibrary: bundledPool(DEFAULT_FETCH),
+    poolRules: DEFAULT_FETCH.poolRules,
+    defaults: { ...undiciDefaults(DEFAULT_FETCH.protocol), readTimeoutSec: 600 },
+    http2: DEFAULT_FETCH.http2,
     keepaliveRule: undiciKeepalive,
     sources: {
+      protocol: DEFAULT_FETCH.sources.protocol,
+      keepaliveSec: DEFAULT_FETCH.sources.keepaliveSec,
       readTimeoutSec: { package: 'openai 7.59.0', file: 'src/client.ts', line: 2590 },
     },
+    globalFetch: true,
     targets: [{ id: 'openai-ts', label: 'OpenAI SDK (TypeScript)', filename: 'openai-client.ts', language: 'typescript' }],
   },
   {
@@ -311,15 +401,18 @@ export const CLIENTS = [
     label: 'Anthropic Node SDK',
     language: 'typescript',
     library: '@anthropic-ai/sdk',
-    versions: 'current major on npm (global fetch)',
-    poolLibrary: 'Node’s global fetch (bundled undici 6)',
-    poolRules: 'undici7',
-    defaults: { ...undiciDefaults('h1'), readTimeoutSec: 600 },
-    http2: 'Through Node’s global fetch: HTTP/1.1 unless given an undici Agent with allowH2.',
+    versions: `current major on npm (global fetch of ${NODE_VERSIONS})`,
+    poolLibrary: bundledPool(DEFAULT_FETCH),
+    poolRules: DEFAULT_FETCH.poolRules,
+    defaults: { ...undiciDefaults(DEFAULT_FETCH.protocol), readTimeoutSec: 600 },
+    http2: DEFAULT_FETCH.http2,
     keepaliveRule: undiciKeepalive,
     sources: {
-      readTimeoutSec: { package: '@anthropic-ai/sdk 1.14.0', file: 'src/client.ts', line: 2231 },
+      protocol: DEFAULT_FETCH.sources.protocol,
+      keepaliveSec: DEFAULT_FETCH.sources.keepaliveSec,
+      readTimeoutSec: { package: '@anthropic-ai/sdk 1.17.0', file: 'src/client.ts', line: 2286 },
     },
+    globalFetch: true,
     targets: [{ id: 'anthropic-ts', label: 'Anthropic SDK (TypeScript)', filename: 'anthropic-client.ts', language: 'typescript' }],
   },
 ] as const satisfies readonly ClientFacts[];
@@ -342,3 +435,40 @@ export const SNIPPET_TARGET_FACTS: readonly SnippetTargetFacts[] = (() => {
 
 /** The client a scenario without `client` is exported for by default. */
 export const DEFAULT_CLIENT_ID: ClientId = 'undici';
+
+const perNode = new Map<string, ClientFacts>();
+
+/**
+ * The client as it runs on one Node major: a client on Node's global fetch takes that Node's pool
+ * rules, protocol and bundled undici (the table's own entry is the default Node's); others are
+ * returned as they are. The same object for the same pair, so memoised views stay stable.
+ */
+export function forNode(client: ClientFacts, node: NodeMajor | undefined): ClientFacts {
+  if (!client.globalFetch) return client;
+  const n = NODE_FETCH[node ?? DEFAULT_NODE_MAJOR];
+  const key = `${client.id}@${n.major}`;
+  let facts = perNode.get(key);
+  if (!facts) {
+    facts = {
+      ...client,
+      poolLibrary: bundledPool(n),
+      poolRules: n.poolRules,
+      defaults: { ...client.defaults, protocol: n.protocol },
+      http2: n.http2,
+      sources: { ...client.sources, protocol: n.sources.protocol, keepaliveSec: n.sources.keepaliveSec },
+    };
+    perNode.set(key, facts);
+  }
+  return facts;
+}
+
+/** The scenario's client on the scenario's Node, or undefined for generic rules. */
+export function scenarioClient(s: { client?: string | undefined; node?: NodeMajor | undefined }): ClientFacts | undefined {
+  const client = findClient(s.client);
+  return client && forNode(client, s.node);
+}
+
+/** "Node.js global fetch on Node 26": the client's label, with the Node when it runs on Node's fetch. */
+export function clientLabel(client: ClientFacts, node: NodeMajor | undefined): string {
+  return client.globalFetch ? `${client.label} on Node ${node ?? DEFAULT_NODE_MAJOR}` : client.label;
+}

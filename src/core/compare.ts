@@ -4,7 +4,7 @@
  * with the recommendation applied — and the differences that matter, each said in one sentence
  * built from the numbers it describes.
  */
-import { findClient, type ClientFacts } from './clients.ts';
+import { clientLabel, findClient, forNode, type ClientFacts } from './clients.ts';
 import { formatNumber, plural } from './formula.ts';
 import type { PoolProposal } from './proposals.ts';
 import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
@@ -31,9 +31,10 @@ export function defaultPool(pool: PoolSettings, client: ClientFacts): PoolSettin
   return next;
 }
 
-/** The scenario as the client's defaults would run it ("today"). */
+/** The scenario as the client's defaults would run it ("today"); on Node's fetch, the scenario's Node's. */
 export function withClientDefaults(s: Scenario, client: ClientFacts): Scenario {
-  return { ...s, client: client.id as Scenario['client'], pool: defaultPool(s.pool, client), pools: s.pools.map((p) => defaultPool(p, client)) };
+  const facts = forNode(client, s.node);
+  return { ...s, client: client.id as Scenario['client'], pool: defaultPool(s.pool, facts), pools: s.pools.map((p) => defaultPool(p, facts)) };
 }
 
 export interface ColumnFigures {
@@ -170,7 +171,7 @@ export function compareDifferences(s: Scenario, client: ClientFacts, results: Co
   const fromDefaults = describeDifferences(
     {
       scenario: today,
-      fromLabel: `the ${client.label} defaults`,
+      fromLabel: `the ${clientLabel(client, s.node)} defaults`,
       toLabel: 'your pool',
       fromKeepaliveSec: today.pool.keepaliveSec,
       toKeepaliveSec: s.pool.keepaliveSec,
@@ -196,7 +197,7 @@ export function compareDifferences(s: Scenario, client: ClientFacts, results: Co
 
 /** What the scenario's main pool sets differently from the client's defaults, one phrase per field. */
 export function describePoolChanges(s: Scenario, client: ClientFacts): string[] {
-  const d = client.defaults;
+  const d = forNode(client, s.node).defaults;
   const p = s.pool;
   const cap = (n: number | null) => (n === null ? 'no cap' : formatNumber(n, 0));
   const sec = (n: number | null) => (n === null ? 'none' : `${formatNumber(n, 1)} s`);

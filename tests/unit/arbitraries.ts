@@ -1,6 +1,6 @@
 /** fast-check generators of valid scenarios, shared by the link and snippet property tests. */
 import fc from 'fast-check';
-import { CLIENT_IDS, parseScenario, PROVIDER_IDS, type Scenario } from '../../src/core/index.ts';
+import { CLIENT_IDS, NODE_MAJORS, parseScenario, PROVIDER_IDS, type Scenario } from '../../src/core/index.ts';
 
 /** Printable strings that are hostile in generated code: quotes, backticks, ${, braces, comment ends, unicode. */
 export const hostileName = fc
@@ -38,6 +38,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
     baseUrl: fc.constantFrom('https://api.anthropic.com', 'https://api.openai.com/v1', 'http://127.0.0.1:8080'),
     provider: fc.option(fc.constantFrom(...PROVIDER_IDS), { nil: undefined }),
     client: fc.option(fc.constantFrom(...CLIENT_IDS), { nil: undefined }),
+    node: fc.option(fc.constantFrom(...NODE_MAJORS), { nil: undefined }),
     requestsPerMinute: fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }),
   })
   .map((r) => {
@@ -51,6 +52,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
       pools: split ? [{ name: extra, maxConnections: r.maxConnections, maxKeepalive: 1 }] : [],
       endpoint: { baseUrl: r.baseUrl, apiKeyEnv: r.apiKeyEnv, ...(r.provider ? { provider: r.provider } : {}) },
       ...(r.client ? { client: r.client } : {}),
+      ...(r.node ? { node: r.node } : {}),
       ...(r.requestsPerMinute ? { rateLimit: { requestsPerMinute: r.requestsPerMinute, simulate: r.split } } : {}),
       sim: { seed: r.seed },
     };

@@ -70,6 +70,17 @@ describe('parseScenario', () => {
     expect(errorsOf({ version: 1, ...input })).toContain(expected);
   });
 
+  it('should open a document without `node` unchanged and keep a chosen Node major', () => {
+    const old = { version: 1, client: 'node-fetch', pool: { maxConnections: 12, maxKeepalive: 6 } };
+    const parsed = parseScenario(old);
+    expect(parsed.ok && 'node' in parsed.scenario).toBe(false);
+    const chosen = parseScenario({ ...old, node: '26' });
+    expect(chosen.ok && chosen.scenario.node).toBe('26');
+    // Node 20 reached end of life in April 2026; the table knows 22, 24 and 26.
+    expect(errorsOf({ ...old, node: '20' })).toBe('node: must be "22" or "24" or "26"');
+    expect(errorsOf({ ...old, node: 26 })).toMatch(/^node: /);
+  });
+
   it('should refuse documents that are not objects', () => {
     expect(errorsOf(null)).toBe('a scenario must be a JSON object (got null)');
     expect(errorsOf([1])).toBe('a scenario must be a JSON object (got a list)');

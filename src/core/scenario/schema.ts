@@ -11,7 +11,7 @@
  */
 import './zodConfig.ts';
 import { z } from 'zod';
-import { CLIENT_IDS } from '../clients.ts';
+import { CLIENT_IDS, NODE_MAJORS } from '../clients.ts';
 
 export const SCENARIO_VERSION = 1 as const;
 
@@ -201,6 +201,12 @@ function buildScenarioSchema() {
     preset: z.string().max(40).optional(),
     /** The HTTP client the service runs (clients.ts); absent = generic pool rules. */
     client: z.enum(CLIENT_IDS).optional(),
+    /**
+     * The Node major of a client on Node's global fetch (node-fetch, openai-ts, anthropic-ts), whose
+     * bundled undici decides pool rules and protocol; absent = DEFAULT_NODE_MAJOR (clients.ts), so a
+     * document written before the field opens and simulates as it did. Other clients ignore it.
+     */
+    node: z.enum(NODE_MAJORS).optional(),
     workload: z
       .strictObject({
         arrival: arrivalSchema.prefault({ kind: DEFAULTS.arrival.kind, users: DEFAULTS.arrival.users, thinkSec: DEFAULTS.arrival.thinkSec }),

@@ -1,9 +1,10 @@
 /**
  * The seam between the pool mechanics every client shares (pool.ts: connections, queues, set-up,
  * tenants' global cap) and the decisions that differ by client library. One implementation per
- * family of rules (policies/), chosen from the scenario's `client` through the clients table.
+ * family of rules (policies/), chosen from the scenario's `client` (and, for Node's fetch, its `node`)
+ * through the clients table.
  */
-import { findClient, type PoolRules } from '../clients.ts';
+import { scenarioClient, type PoolRules } from '../clients.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { PoolCore } from './pool.ts';
 import { GenericPolicy } from './policies/generic.ts';
@@ -33,7 +34,7 @@ export interface PoolPolicy {
 }
 
 export function rulesFor(s: Scenario): PoolRules {
-  return findClient(s.client)?.poolRules ?? 'generic';
+  return scenarioClient(s)?.poolRules ?? 'generic';
 }
 
 export function createPolicy(rules: PoolRules, core: PoolCore): PoolPolicy {
@@ -45,6 +46,7 @@ export function createPolicy(rules: PoolRules, core: PoolCore): PoolPolicy {
       return new HttpcorePolicy(core, rules);
     case 'undici7':
     case 'undici8':
+    case 'undici8-noprobe':
       return new UndiciPolicy(core, rules);
   }
 }

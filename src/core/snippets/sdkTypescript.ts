@@ -10,6 +10,7 @@ import type { Provider } from '../scenario/schema.ts';
 import { header } from './header.ts';
 import { jsIdentifier, jsLiteral, jsString } from './escape.ts';
 import type { SnippetInput } from './input.ts';
+import { nodeFetchNotes } from './nodeFetch.ts';
 import { providerShape } from './provider.ts';
 import { agentDefinitions, agentNames, cite, closeAllAgents } from './undiciAgents.ts';
 import { UNDICI8 } from './undici.ts';
@@ -80,6 +81,7 @@ function renderSdkTypescript(input: SnippetInput, sdk: NodeSdk): string {
   });
   const notes = [
     `The Agents are the undici 8 tab's, written by the same generator; on undici 7 take the undici 7 tab's Agent options instead.`,
+    ...nodeFetchNotes(input),
     ...(input.provider.id !== sdk.provider
       ? [`The scenario's endpoint is ${input.provider.label}'s; this ${api.label} SDK sends ${api.label}-shaped requests to it: use the ${input.provider.label} SDK unless the endpoint speaks the ${api.label} API.`]
       : []),

@@ -18,11 +18,11 @@ export function jsAuthHeaders(input: SnippetInput): string {
   return `{ ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
 }
 
-export function renderUndici(input: SnippetInput, client: ClientFacts, library: string): string {
+export function renderUndici(input: SnippetInput, client: ClientFacts, library: string, notes: string[] = []): string {
   const main = agentNames(input)[0]!;
   const tenantMain = main.cache !== undefined;
   const agentParam = tenantMain ? `{ agent, signal } = {}` : `{ agent = ${main.exported}, signal } = {}`;
-  return `${header(input, '//', library)}
+  return `${header(input, '//', library, notes)}
 import { Agent, fetch } from 'undici';
 
 export const BASE_URL = ${jsString(input.provider.baseUrl)};

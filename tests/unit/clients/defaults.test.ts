@@ -1,17 +1,21 @@
 /**
  * The clients table must match the libraries users install: each default is read from the real
- * library at test time (Python packages in the test venv, undici 7 on this Node, undici 8 on Node 22),
- * and every source reference must point at a line that still says what the table cites it for.
+ * library at test time (Python packages in the test venv, undici 7 on this Node, undici 8 and the Node
+ * SDKs on Node 22), and every source reference must point at a line that still says what the table
+ * cites it for — the Node SDKs' in the installed SDK, the Node majors' in the npm release of the undici
+ * each bundles (node-fetch.test.ts runs each Node's own fetch).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLIENTS, findClient, NODE_BUNDLED_UNDICI, type ClientDefaults, type ClientFacts } from '../../../src/core/clients.ts';
+import { CLIENTS, findClient, NODE_FETCH, NODE_MAJORS, type ClientDefaults, type ClientFacts, type SourceRef } from '../../../src/core/clients.ts';
 
 const root = process.cwd();
 const undici8Dir = join(root, 'tests/fixtures/undici8');
 const node22 = join(undici8Dir, 'node_modules/.bin/node');
+/** Each Node major's fixture, holding the npm release of the undici its fetch bundles as `undici-bundled`. */
+const nodeFixture = (major: string) => join(root, major === '22' ? 'tests/fixtures/undici8' : `tests/fixtures/node${major}`);
 let python = '';
 let sitePackages = '';
 
@@ -88,7 +92,7 @@ describe('clients table against the installed libraries', () => {
     expect(findClient('httpx2')!.poolLibrary).toContain(read.versions.httpx2!);
   });
 
-  it('should match undici 7 on Node 20 and undici 8 on Node 22, and what each Node’s fetch bundles', () => {
+  it('should match undici 7 on Node 20 and undici 8 on Node 22', () => {
     const u7 = JSON.parse(execFileSync(process.execPath, ['-e', JS_READ(join(root, 'node_modules/undici'))], { encoding: 'utf8' }));
     const u8 = JSON.parse(execFileSync(node22, ['-e', JS_READ(join(undici8Dir, 'node_modules/undici'))], { encoding: 'utf8' }));
     for (const [id, read] of [['undici7', u7], ['undici', u8]] as const) {
@@ -99,8 +103,29 @@ describe('clients table against the installed libraries', () => {
       expect(read.streamsPerConnection).toBe(client.defaults.streamsPerConnection);
       expect(client.defaults.maxKeepalive).toBeNull(); // undici has no idle cap at all
     }
-    expect(NODE_BUNDLED_UNDICI[process.versions.node.split('.')[0]!]).toBe(u7.bundled);
-    expect(NODE_BUNDLED_UNDICI['22']).toBe(u8.bundled);
+    expect(u8.bundled).toBe(NODE_FETCH['22'].undici);
+  });
+
+  it('should hold, for each Node major, the npm release of the undici its fetch bundles (the cited source)', () => {
+    for (const major of NODE_MAJORS) {
+      const pkg = join(nodeFixture(major), 'node_modules/undici-bundled/package.json');
+      if (!existsSync(pkg)) execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', nodeFixture(major)], { stdio: 'ignore' });
+      expect({ major, version: (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version }).toEqual({ major, version: NODE_FETCH[major].undici });
+    }
+  }, 240_000);
+
+  it('should match the Node SDKs’ own timeout, read from the installed SDKs', () => {
+    const read = `import Anthropic from '@anthropic-ai/sdk'; import OpenAI from 'openai'; import { readFileSync } from 'node:fs';
+      const v = (p) => JSON.parse(readFileSync('node_modules/' + p + '/package.json', 'utf8')).version;
+      console.log(JSON.stringify({ 'anthropic-ts': [new Anthropic({ apiKey: 'k' }).timeout, v('@anthropic-ai/sdk')], 'openai-ts': [new OpenAI({ apiKey: 'k' }).timeout, v('openai')] }));`;
+    const got = JSON.parse(execFileSync(node22, ['--input-type=module', '-e', read], { cwd: undici8Dir, encoding: 'utf8' })) as Record<string, [number, string]>;
+    for (const id of ['anthropic-ts', 'openai-ts'] as const) {
+      const client = findClient(id)!;
+      const [timeoutMs, version] = got[id]!;
+      expect({ id, timeoutSec: timeoutMs / 1000 }).toEqual({ id, timeoutSec: client.defaults.readTimeoutSec });
+      // The cited line is read in the installed SDK, so the table must name the installed version.
+      expect(client.sources.readTimeoutSec!.package).toBe(`${client.library} ${version}`);
+    }
   });
 
   it('should cite source lines that still say what they are cited for', () => {
@@ -114,18 +139,35 @@ describe('clients table against the installed libraries', () => {
       protocol: /http2|allowH2/i,
       streamsPerConnection: /ConcurrentStreams/i,
     };
+    const bundledDir = new Map(NODE_MAJORS.map((m) => [`undici ${NODE_FETCH[m].undici}`, join(nodeFixture(m), 'node_modules/undici-bundled')]));
+    const nodeSdk = /^(openai 7\.|@anthropic-ai\/sdk )/;
     const fileOf = (pkg: string, file: string) =>
-      pkg.startsWith('undici 8') ? join(undici8Dir, 'node_modules/undici', file) : pkg.startsWith('undici 7') ? join(root, 'node_modules/undici', file) : join(sitePackages, file);
-    let checked = 0;
+      bundledDir.has(pkg)
+        ? join(bundledDir.get(pkg)!, file)
+        : nodeSdk.test(pkg)
+          ? join(undici8Dir, 'node_modules', pkg.split(' ')[0]!, file)
+          : pkg.startsWith('undici 8')
+            ? join(undici8Dir, 'node_modules/undici', file)
+            : pkg.startsWith('undici 7')
+              ? join(root, 'node_modules/undici', file)
+              : join(sitePackages, file);
+    const refs: [string, keyof ClientDefaults, SourceRef][] = [];
     for (const client of CLIENTS as readonly ClientFacts[]) {
-      for (const [field, ref] of Object.entries(client.sources) as [keyof ClientDefaults, NonNullable<ClientFacts['sources'][keyof ClientDefaults]>][]) {
-        if (/^(openai|@anthropic-ai)\/?.*ts|node/.test(ref.package)) continue; // Node SDK sources are checked by the snippet tests' fixture
-        const path = fileOf(ref.package, ref.file);
-        if (!existsSync(path)) continue;
-        const line = readFileSync(path, 'utf8').split('\n')[ref.line - 1] ?? '';
-        expect(`${client.id}.${field} → ${ref.file}:${ref.line}: ${line.trim()}`).toMatch(keyword[field]);
-        checked++;
-      }
+      for (const [field, ref] of Object.entries(client.sources) as [keyof ClientDefaults, SourceRef][]) refs.push([client.id, field, ref]);
+    }
+    for (const major of NODE_MAJORS) {
+      const s = NODE_FETCH[major].sources;
+      refs.push([`node ${major}`, 'protocol', s.protocol], [`node ${major}`, 'keepaliveSec', s.keepaliveSec]);
+    }
+    let checked = 0;
+    for (const [id, field, ref] of refs) {
+      const path = fileOf(ref.package, ref.file);
+      // Every cited file is installed by the fixtures and the venv: a missing one is a wrong citation.
+      expect(existsSync(path), `${id}.${field} → ${ref.package} ${ref.file}`).toBe(true);
+      const line = readFileSync(path, 'utf8').split('\n')[ref.line - 1] ?? '';
+      // The keyword is matched against the line alone: the field's name (readTimeoutSec) would match it too.
+      expect(line.trim(), `${id}.${field} → ${ref.package} ${ref.file}:${ref.line}`).toMatch(keyword[field]);
+      checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(15);
   });

@@ -3,7 +3,7 @@
  * connections cost 10 ms (one round trip, no TLS, no DNS) unless a case says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../src/core/index.ts';
+import { findClient, simulate, withClientDefaults } from '../../../src/core/index.ts';
 import { cheapNetwork, replay, scenario } from './helpers.ts';
 
 describe('httpx 0.28 (httpcore 1.x) rules', () => {
@@ -138,5 +138,36 @@ describe('client rules with tenants', () => {
     expect(r.peakActive).toBeLessThanOrEqual(8);
     for (const peak of r.pools[0]!.tenantPeakOpen) expect(peak).toBeLessThanOrEqual(3);
     expect(r.pools[0]!.tenantPeakOpen.reduce((a, b) => a + b, 0)).toBeGreaterThan(8); // tenants did hand connections over
+  });
+});
+
+describe("Node's global fetch per Node major", () => {
+  // TLS 1.3, RTT 100 ms: a connection is ready 200 ms after it starts.
+  const rows: [number, number][] = [[0, 1], [0.05, 1], [0.3, 1]];
+  const pool = { protocol: 'h2' as const, maxConnections: 10, maxKeepalive: 10, streamsPerConnection: 100 };
+  const network = { rttMs: 100, dnsMs: 0, tls: '1.3' as const };
+
+  it('should open a connection per request while connecting on Node 26 (undici 8.10, no probe), then multiplex', () => {
+    // The second request comes while the first connection is still connecting: a Client that is
+    // connecting counts as busy, so it opens its own (node-fetch.test.ts measured 12 for 12 cold
+    // POSTs). The third comes after the first is up and shares it. Nobody waits.
+    for (const client of ['node-fetch', 'openai-ts', 'anthropic-ts'] as const) {
+      const r = replay(rows, pool, { client, node: '26', network });
+      expect({ client, connections: r.newConnections, waitMs: r.queueWaitMs.max }).toEqual({ client, connections: 2, waitMs: 0 });
+    }
+  });
+
+  it('should follow undici 7 rules on Node 22 and 24 and when the scenario names no Node', () => {
+    // One POST per HTTP/2 connection: three requests, three connections.
+    for (const node of ['22', '24', undefined] as const) {
+      expect(replay(rows, pool, { client: 'node-fetch', network, ...(node ? { node } : {}) }).newConnections).toBe(3);
+    }
+  });
+
+  it('should run the "today" column on the scenario’s Node: HTTP/2 on Node 26, HTTP/1.1 before', () => {
+    const s = scenario({ client: 'node-fetch', node: '26' });
+    expect(withClientDefaults(s, findClient('node-fetch')!).pool.protocol).toBe('h2');
+    expect(withClientDefaults({ ...s, node: '24' }, findClient('node-fetch')!).pool.protocol).toBe('h1');
+    expect(withClientDefaults({ ...s, node: undefined }, findClient('anthropic-ts')!).pool.protocol).toBe('h1');
   });
 });

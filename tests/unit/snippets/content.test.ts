@@ -194,3 +194,18 @@ describe('snippet comments', () => {
     expect(gen('httpx2', scenario({}))).toContain('pool=None,');
   });
 });
+
+describe("snippets for clients on Node's global fetch", () => {
+  it('should name the scenario’s Node and what its fetch would do without the Agents', () => {
+    const on26 = gen('undici', scenario({ client: 'node-fetch', node: '26' }));
+    expect(on26).toContain('Node 26 (the scenario\'s Node; checked on 26.10.0): its global fetch bundles undici 8.10.2, which negotiates HTTP/2');
+    expect(on26).toContain('allowH2: false'); // the HTTP/1.1 scenario still gets HTTP/1.1 on Node 26
+    expect(gen('anthropic-ts', scenario({ client: 'anthropic-ts' }))).toContain('Node 24 (the scenario\'s Node; checked on 24.21.0): its global fetch bundles undici 7.29.1, which speaks HTTP/1.1');
+    expect(gen('openai-ts', scenario({ client: 'openai-ts', node: '22' }))).toContain('bundles undici 6.28.1');
+  });
+
+  it('should say nothing about Node’s fetch when the client is not on it', () => {
+    expect(gen('undici', scenario({ client: 'undici', node: '26' }))).not.toContain('global fetch bundles');
+    expect(gen('anthropic-ts', scenario({}))).not.toContain('global fetch bundles');
+  });
+});

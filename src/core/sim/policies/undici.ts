@@ -24,7 +24,12 @@
  *   (client-h2.js:379-410). While a new HTTPS Client handshakes and the protocol might be h2, it is
  *   the Pool's "protocol probe": it takes one request and no other Client is created; later
  *   requests queue until it connects (pool.js:34-53, :207-209; released on connect, :106-139).
- *   Once a connection came back HTTP/1.1 the probe is off for good (pool.js:36).
+ *   Once a connection came back HTTP/1.1 the probe is off for good (pool.js:36). The probe came in
+ *   8.11.0; `undici8-noprobe` is 8.5–8.10 (Node 26.10 bundles 8.10.2): POSTs multiplex once a
+ *   connection is up, but a Client still connecting counts as busy (kSize ≥ pipelining 1 until the
+ *   HTTP/2 context attaches, client.js:85-95 in 8.10.2), so every request of a cold burst makes its
+ *   own Client (measured on Node 26.10: 12 concurrent POSTs, 12 HTTP/2 connections; the next burst
+ *   shared one).
  */
 import type { PoolPolicy } from '../policy.ts';
 import type { PoolCore } from '../pool.ts';
@@ -94,6 +99,8 @@ interface Slots {
   free: SlotHeap;
   /** Slot of the Client probing the protocol, or −1. */
   probe: number;
+  /** 1 for a slot whose new connection takes no second request until it is up (undici8-noprobe). */
+  connecting: number[];
 }
 
 export class UndiciPolicy implements PoolPolicy {
@@ -103,12 +110,15 @@ export class UndiciPolicy implements PoolPolicy {
   /** Per pool: a connection came back HTTP/1.1, so no more probes (8.x). */
   private readonly knownH1: boolean[] = [];
   private readonly probes: boolean;
+  private readonly busyWhileConnecting: boolean;
 
   constructor(
     private readonly core: PoolCore,
-    readonly rules: 'undici7' | 'undici8',
+    readonly rules: 'undici7' | 'undici8' | 'undici8-noprobe',
   ) {
+    // 8.10.2 (Node 26.10's fetch) has no probe: pool.js:99-118 makes a Client per request while all are busy.
     this.probes = rules === 'undici8' && core.tls;
+    this.busyWhileConnecting = rules === 'undici8-noprobe' && core.tls;
   }
 
   expiry(pool: PoolState) {
@@ -128,7 +138,7 @@ export class UndiciPolicy implements PoolPolicy {
   private slotsOf(g: Group): Slots {
     let s = this.slots[g.id];
     if (!s) {
-      s = { conn: [], seq: [], free: new SlotHeap(), probe: -1 };
+      s = { conn: [], seq: [], free: new SlotHeap(), probe: -1, connecting: [] };
       this.slots[g.id] = s;
     }
     return s;
@@ -168,7 +178,7 @@ export class UndiciPolicy implements PoolPolicy {
         c = core.tryOpen(g, t, measured);
         if (c < 0) return false;
         this.bind(sl, s, c);
-        if (this.startProbe(sl, s, g, c)) sl.free.popMin();
+        if (this.startProbe(sl, s, g, c) || this.holdWhileConnecting(sl, s, g, c)) sl.free.popMin();
       }
       core.attach(r, c, t);
       if (conn.streams[c]! >= g.pool.streams && sl.free.has(s)) sl.free.popMin();
@@ -182,7 +192,7 @@ export class UndiciPolicy implements PoolPolicy {
     sl.seq.push(-1);
     this.bind(sl, s, c);
     core.attach(r, c, t);
-    if (!this.startProbe(sl, s, g, c) && conn.streams[c]! < g.pool.streams) sl.free.push(s);
+    if (!this.startProbe(sl, s, g, c) && !this.holdWhileConnecting(sl, s, g, c) && conn.streams[c]! < g.pool.streams) sl.free.push(s);
     return true;
   }
 
@@ -214,9 +224,24 @@ export class UndiciPolicy implements PoolPolicy {
     return true;
   }
 
+  /** undici 8.10 over HTTPS: a new Client takes further requests only once connected (others may open meanwhile). */
+  private holdWhileConnecting(sl: Slots, s: number, g: Group, c: number): boolean {
+    // Over HTTP/1.1 the one request fills the connection anyway: no event needed.
+    if (!this.busyWhileConnecting || g.pool.streams <= 1) return false;
+    sl.connecting[s] = 1;
+    this.core.notifyConnected(c);
+    return true;
+  }
+
   connected(c: number, g: Group, t: number): void {
     const sl = this.slotsOf(g);
     const s = this.slotOf(sl, c);
+    if (sl.connecting[s] === 1) {
+      sl.connecting[s] = 0;
+      if (this.core.conn.streams[c]! < g.pool.streams) sl.free.push(s);
+      this.drain(g, t);
+      return;
+    }
     if (sl.probe !== s) return;
     sl.probe = -1;
     if (g.pool.settings.protocol !== 'h2') this.knownH1[g.pool.index] = true;
