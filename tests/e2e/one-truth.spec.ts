@@ -19,6 +19,20 @@ test.describe('your client, your provider and your pool', () => {
     await expect(page.getByTestId('compare-today-handshakesPerRequest')).not.toHaveText('…');
   });
 
+  test('should ask which Node only for a client on Node’s fetch, and export for the Node chosen', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByLabel('Node.js version')).toHaveCount(0);
+    await page.getByLabel('HTTP client').selectOption('node-fetch');
+    const node = page.getByLabel('Node.js version');
+    await expect(node).toHaveValue('24');
+    await expect(page.getByTestId('code-undici')).toContainText('bundles undici 7.29.1, which speaks HTTP/1.1');
+    await node.selectOption('26');
+    await expect(page.locator('#scenario-node-help')).toContainText('negotiates HTTP/2 by ALPN');
+    await expect(page.getByTestId('code-undici')).toContainText('bundles undici 8.10.2, which negotiates HTTP/2');
+    await page.getByLabel('HTTP client').selectOption('httpx2');
+    await expect(page.getByLabel('Node.js version')).toHaveCount(0);
+  });
+
   test('should apply the target-based size to the pool fields, the simulation and the export', async ({ page }) => {
     await page.goto('/');
     const apply = page.getByTestId('proposal-target-apply');

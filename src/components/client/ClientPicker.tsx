@@ -1,4 +1,4 @@
-import { CLIENTS, findClient, PROVIDER_IDS, PROVIDERS, type ClientFacts, type Provider } from '../../core/index.ts';
+import { CLIENTS, DEFAULT_NODE_MAJOR, findClient, forNode, NODE_FETCH, NODE_MAJORS, PROVIDER_IDS, PROVIDERS, type ClientFacts, type NodeMajor, type Provider } from '../../core/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { FieldShell } from '../fields/FieldShell.tsx';
 import { TextField } from '../fields/TextField.tsx';
@@ -8,14 +8,18 @@ const GENERIC = '';
 /**
  * Which client library the service runs and which API it calls, chosen up front: the client picks
  * the pool rules the simulator follows, the "today" column (its defaults) and the export tab; the
- * provider picks headers, paths and the key variable of the exported code.
+ * provider picks headers, paths and the key variable of the exported code. A client on Node's global
+ * fetch also needs the Node major: its bundled undici decides the protocol and the pool rules.
  */
 export function ClientPicker() {
   const client = useAppStore((s) => s.scenario.client ?? GENERIC);
   const provider = useAppStore((s) => s.scenario.endpoint.provider);
   const setClient = useAppStore((s) => s.setClient);
   const setProvider = useAppStore((s) => s.setProvider);
-  const facts = findClient(client);
+  const node = useAppStore((s) => s.scenario.node);
+  const editValue = useAppStore((s) => s.editValue);
+  const base = findClient(client);
+  const facts = base && forNode(base, node);
   return (
     <section className="card" aria-labelledby="client-title">
       <h2 id="client-title">Your client and API</h2>
@@ -34,6 +38,23 @@ export function ClientPicker() {
             ))}
           </select>
         </FieldShell>
+        {facts?.globalFetch ? (
+          <FieldShell id="scenario-node" label="Node.js version" help={`${facts.http2} Absent from a scenario: Node ${DEFAULT_NODE_MAJOR}.`}>
+            <select
+              id="scenario-node"
+              className="field__input"
+              value={node ?? DEFAULT_NODE_MAJOR}
+              aria-describedby="scenario-node-help"
+              onChange={(e) => editValue('node', e.target.value as NodeMajor)}
+            >
+              {NODE_MAJORS.map((m) => (
+                <option key={m} value={m}>
+                  {`Node ${m} (fetch: undici ${NODE_FETCH[m].undici}, ${NODE_FETCH[m].protocol === 'h2' ? 'HTTP/2' : 'HTTP/1.1'})`}
+                </option>
+              ))}
+            </select>
+          </FieldShell>
+        ) : null}
         <FieldShell id="endpoint-provider" label="API provider" help="Decides the headers, paths and default key variable of the exported code.">
           <select
             id="endpoint-provider"
