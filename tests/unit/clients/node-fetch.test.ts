@@ -117,7 +117,8 @@ describe("Node's global fetch on each supported Node", () => {
     });
     expect(run.stderr).toBe('');
     const read = JSON.parse(run.stdout) as { node: string; undici: string; maxConnections: number | null; keepaliveSec: number };
-    expect(read).toEqual({ node: `v${facts.node}`, undici: facts.undici, maxConnections: null, keepaliveSec: 4 });
+    const table = forNode(findClient('node-fetch')!, major).defaults;
+    expect(read).toEqual({ node: `v${facts.node}`, undici: facts.undici, maxConnections: table.maxConnections, keepaliveSec: table.keepaliveSec });
 
     const conns = connections.get(major) ?? [];
     const cold = conns.filter((c) => c.requests.cold);
