@@ -3,7 +3,7 @@
  * comparison. Each selector memoises on the store objects it reads, so re-renders and progress
  * ticks reuse the same values.
  */
-import { SWEEP_REQUESTS } from './analysisPlan.ts';
+import { KEEPALIVE_REQUESTS, LAYOUT_REQUESTS } from './analysisPlan.ts';
 import {
   columnFigures,
   compareDifferences,
@@ -82,20 +82,21 @@ export const selectCompare = (s: AppState): CompareView =>
   compareOf(s.scenario, selectTargetProposal(s) ?? selectFormulaProposal(s), s.simResult, s.todayResult, s.recommendedResult);
 
 /**
- * How many requests the figures rest on: the run of your pool, and the sweeps once they have landed
- * (until then there is no sweep size to state). Null before the first result. The size sweep's
- * points are the target search's probes, so they share its request count; the keep-alive sweep and
- * the layout comparison use fewer.
+ * How many requests the figures rest on: the run of your pool, and the other analyses once the
+ * sweeps have landed (until then there is no sweep size to state). Null before the first result.
+ * The size sweep's points are the target search's probes, so they share its request count.
  */
-export function runSizeSentence(measuredRequests: number, sweepRequests: number, otherSweepRequests: number): string | null {
+export function runSizeSentence(measuredRequests: number, perRun: { search: number; layouts: number; keepalive: number }): string | null {
   if (measuredRequests <= 0) return null;
   const measured = `${plural(measuredRequests, 'request')} measured after warm-up`;
-  if (sweepRequests <= 0) return `${measured}.`;
-  const sizes = `the target search and the size sweep use ${formatNumber(sweepRequests, 0)} requests per pool size`;
-  return otherSweepRequests === sweepRequests
-    ? `${measured}; ${sizes}, as do the keep-alive sweep and the layout comparison.`
-    : `${measured}; ${sizes}, the keep-alive sweep and the layout comparison ${formatNumber(otherSweepRequests, 0)}.`;
+  if (perRun.search <= 0) return `${measured}.`;
+  const n = (x: number) => formatNumber(x, 0);
+  return `${measured}; per run, the target search and the size sweep use ${n(perRun.search)} requests, the layout comparison ${n(perRun.layouts)} and the keep-alive sweep ${n(perRun.keepalive)}.`;
 }
 
 export const selectRunSizeSentence = (s: AppState): string | null =>
-  runSizeSentence(s.simResult?.requests ?? 0, s.sweepRequests, Math.min(s.scenario.sim.requests, SWEEP_REQUESTS));
+  runSizeSentence(s.simResult?.requests ?? 0, {
+    search: s.sweepRequests,
+    layouts: Math.min(s.scenario.sim.requests, LAYOUT_REQUESTS),
+    keepalive: Math.min(s.scenario.sim.requests, KEEPALIVE_REQUESTS),
+  });

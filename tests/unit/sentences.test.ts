@@ -151,14 +151,11 @@ describe('the answer card sentence', () => {
 
 describe('how many requests the figures rest on', () => {
   it('should state the sweep size only once the sweeps have landed', () => {
-    expect(runSizeSentence(90_000, 100_000, 40_000)).toBe(
-      '90,000 requests measured after warm-up; the target search and the size sweep use 100,000 requests per pool size, the keep-alive sweep and the layout comparison 40,000.',
+    expect(runSizeSentence(90_000, { search: 100_000, layouts: 40_000, keepalive: 10_000 })).toBe(
+      '90,000 requests measured after warm-up; per run, the target search and the size sweep use 100,000 requests, the layout comparison 40,000 and the keep-alive sweep 10,000.',
     );
-    expect(runSizeSentence(9_000, 10_000, 10_000)).toBe(
-      '9,000 requests measured after warm-up; the target search and the size sweep use 10,000 requests per pool size, as do the keep-alive sweep and the layout comparison.',
-    );
-    expect(runSizeSentence(90_000, 0, 40_000)).toBe('90,000 requests measured after warm-up.');
-    expect(runSizeSentence(1, 0, 0)).toBe('1 request measured after warm-up.');
-    expect(runSizeSentence(0, 40_000, 40_000)).toBeNull();
+    expect(runSizeSentence(90_000, { search: 0, layouts: 40_000, keepalive: 10_000 })).toBe('90,000 requests measured after warm-up.');
+    expect(runSizeSentence(1, { search: 0, layouts: 0, keepalive: 0 })).toBe('1 request measured after warm-up.');
+    expect(runSizeSentence(0, { search: 100, layouts: 100, keepalive: 100 })).toBeNull();
   });
 });
