@@ -4,7 +4,7 @@
  * (the sweep after an edit of your pool's size) are not repeated. A run cancelled by a newer edit
  * is forgotten, so the next edit starts it again.
  */
-import { scenarioKey, type Scenario, type SimResult } from '../../core/index.ts';
+import { runKey, type Scenario, type SimResult } from '../../core/index.ts';
 import type { RunOptions } from './types.ts';
 
 export type Simulate = (s: Scenario, options: RunOptions & { signal: AbortSignal }) => Promise<SimResult>;
@@ -28,7 +28,7 @@ export class RunCache {
   }
 
   run(s: Scenario, options: RunOptions & { signal: AbortSignal }): Promise<SimResult> {
-    const key = scenarioKey(s);
+    const key = runKey(s);
     const hit = this.entries.get(key);
     if (hit && (hit.settled || !hit.signal.aborted)) {
       this.entries.delete(key);
