@@ -21,7 +21,9 @@ export const KEEPALIVE_VALUES = [5, 15, 30, 60, 120, 300];
 export function sweepSizes(s: Scenario, recommendation: TargetRecommendation | null = null): number[] {
   const formula = computeFormula(s);
   const centre = Math.max(2, formula.maxConnections);
-  const factors = [0.5, 0.65, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5];
+  // Eight sizes from half to two and a half times the formula's: each is a full probe, and the
+  // search's own probes add the detail around the target.
+  const factors = [0.5, 0.7, 0.85, 1, 1.2, 1.5, 2, 2.5];
   const sizes = new Set(factors.map((f) => Math.max(1, Math.round(centre * f))));
   const lowest = Math.min(...sizes);
   const highest = Math.max(...sizes);

@@ -1,2 +1,3 @@
 export * from './target.ts';
 export * from './probe.ts';
+export * from './estimate.ts';

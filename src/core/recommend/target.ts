@@ -7,6 +7,7 @@ import { computeFormula, formatNumber } from '../formula.ts';
 import type { Scenario, Target } from '../scenario/schema.ts';
 import { simulate } from '../sim/engine.ts';
 import type { SimOptions, SimResult } from '../sim/types.ts';
+import { estimatedSize } from './estimate.ts';
 import { probeScenario, proposalAtSize } from './probe.ts';
 
 export interface TargetRecommendation {
@@ -45,7 +46,8 @@ export type ProbeRunner = (probe: Scenario) => SimResult;
  * result, so the CLI and the worker drive it with `simulate` while the page drives it through its
  * run cache (shared with the size sweep, whose points are the same probes).
  *
- * Bracket: double from the formula's pool size (or 1) until the target holds, then bisect.
+ * It starts from the closed-form estimate where theory describes the pool (estimate.ts), else from
+ * the formula's size.
  */
 export function* targetSearch(scenario: Scenario): Generator<Scenario, TargetRecommendation, SimResult> {
   const formula = computeFormula(scenario);
@@ -63,17 +65,49 @@ export function* targetSearch(scenario: Scenario): Generator<Scenario, TargetRec
   }
 
   const limit = Math.min(100_000, Math.max(formula.maxConnections * 16, 64));
-  let high = Math.max(1, formula.poolSize);
-  while (!meetsTarget(yield* run(high), target) && high < limit) high = Math.min(limit, high * 2);
-  const met = meetsTarget(yield* run(high), target);
+  const estimate = estimatedSize(scenario);
+  let high: number;
   let low = 0;
+  let met: boolean;
+  if (estimate !== null && estimate <= limit) {
+    // From the closed-form estimate: step away from it, doubling the step, until the answer is
+    // bracketed, then bisect. An exact estimate costs two probes (it, and one fewer).
+    if (meetsTarget(yield* run(estimate), target)) {
+      high = estimate;
+      let step = 1;
+      low = Math.max(0, estimate - step);
+      while (low > 0 && meetsTarget(yield* run(low), target)) {
+        high = low;
+        step *= 2;
+        low = Math.max(0, high - step);
+      }
+      met = true;
+    } else {
+      low = estimate;
+      high = Math.min(limit, estimate + 1);
+      // Past the first step the size doubles, as from the formula's size: an unreachable target
+      // reaches the bound in a few probes.
+      while (!meetsTarget(yield* run(high), target) && high < limit) {
+        low = high;
+        high = Math.min(limit, high * 2);
+      }
+      met = meetsTarget(yield* run(high), target);
+    }
+  } else {
+    // Bracket: double from the formula's pool size (or 1) until the target holds.
+    high = Math.max(1, formula.poolSize);
+    while (!meetsTarget(yield* run(high), target) && high < limit) high = Math.min(limit, high * 2);
+    met = meetsTarget(yield* run(high), target);
+    if (met) {
+      low = Math.max(0, Math.floor(high / 2));
+      if (low > 0 && meetsTarget(yield* run(low), target)) {
+        high = low;
+        low = 0;
+      }
+    }
+  }
   if (met) {
     // The smallest size meeting the target lies in (low, high].
-    low = Math.max(0, Math.floor(high / 2));
-    if (low > 0 && meetsTarget(yield* run(low), target)) {
-      high = low;
-      low = 0;
-    }
     while (high - low > 1) {
       const mid = Math.floor((low + high) / 2);
       if (mid > 0 && meetsTarget(yield* run(mid), target)) high = mid;
