@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFormula, estimatedSize, parseScenario, recommendForTarget, type ScenarioInput } from '../../src/core/index.ts';
+import { computeFormula, estimatedSize, parseScenario, probeScenario, recommendForTarget, simulate, targetValue, type ScenarioInput } from '../../src/core/index.ts';
 import { erlangC } from './sim/theory.ts';
 
 const scenario = (input: Omit<ScenarioInput, 'version'>) => {
@@ -79,5 +79,20 @@ describe('where the target search starts', () => {
     const value = (n: number) => rec.probes.find(([size]) => size === n)?.[1];
     expect(value(rec.maxConnections)).toBe(rec.achieved);
     if (rec.maxConnections > 1) expect(value(rec.maxConnections - 1)).toBeGreaterThan(s.target.value);
+  });
+});
+
+describe('a target the per-tenant cap puts out of reach', () => {
+  it('should stop at tenants × per-tenant cap, where a larger global cap runs the same pool', () => {
+    const s = scenario({
+      workload: { arrival: { kind: 'poisson', perSec: 30 }, classes: [{ name: 't', share: 1, streaming: true, duration: { dist: 'exponential', meanSec: 4 } }] },
+      pool: { maxConnections: 200, maxKeepalive: 100, tenants: 20, perTenantMaxConnections: 10 },
+      sim: { requests: 20_000 },
+    });
+    const rec = recommendForTarget(s);
+    expect(rec.met).toBe(false);
+    expect(rec.maxConnections).toBe(200);
+    expect(rec.explanation).toMatch(/each tenant is capped at 10 connections/);
+    expect(targetValue(simulate(probeScenario(s, 400)), s.target)).toBe(rec.achieved);
   });
 });

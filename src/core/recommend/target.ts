@@ -64,7 +64,10 @@ export function* targetSearch(scenario: Scenario): Generator<Scenario, TargetRec
     return result;
   }
 
-  const limit = Math.min(100_000, Math.max(formula.maxConnections * 16, 64));
+  // Past tenants × per-tenant cap the global cap never binds: larger pools run identically.
+  const pool = scenario.pool;
+  const tenantBound = pool.tenants > 1 && pool.perTenantMaxConnections !== undefined ? pool.tenants * pool.perTenantMaxConnections : Infinity;
+  const limit = Math.min(100_000, Math.max(formula.maxConnections * 16, 64), tenantBound);
   const estimate = estimatedSize(scenario);
   let high: number;
   let low = 0;
