@@ -59,7 +59,9 @@ describe('where the target search starts', () => {
 
   it('should give no estimate where Erlang C does not describe the pool', () => {
     const s = mmc('pWait', 0.01);
-    expect(estimatedSize({ ...s, pool: { ...s.pool, protocol: 'h2' } })).toBeNull();
+    expect(estimatedSize({ ...s, client: 'undici7', pool: { ...s.pool, protocol: 'h2' } })).toBeNull();
+    // The generic rules carry streamsPerConnection streams on each HTTP/2 connection.
+    expect(estimatedSize({ ...s, pool: { ...s.pool, protocol: 'h2', streamsPerConnection: 10 } })).toBe(Math.ceil(estimatedSize(s)! / 10));
     expect(estimatedSize({ ...s, pool: { ...s.pool, tenants: 3 } })).toBeNull();
     expect(estimatedSize({ ...s, workload: { ...s.workload, arrival: { kind: 'trace', rows: [[0, 1]] } } })).toBeNull();
   });
@@ -72,7 +74,8 @@ describe('where the target search starts', () => {
     ['an exact estimate', mmc('pWait', 0.01)],
     ['an estimate too high (closed users)', scenario({ target: { metric: 'p99QueueWaitMs', value: 500 }, sim: { requests: 20_000 } })],
     ['an estimate too low (lognormal tail)', scenario({ workload: { arrival: { kind: 'poisson', perSec: 10 }, classes: [{ name: 'x', share: 1, duration: { dist: 'lognormal', meanSec: 1, p95Sec: 3.5 } }] }, sim: { requests: 20_000 } })],
-    ['no estimate (HTTP/2)', scenario({ pool: { protocol: 'h2', streamsPerConnection: 4 }, sim: { requests: 20_000 } })],
+    ['an HTTP/2 estimate', scenario({ pool: { protocol: 'h2', streamsPerConnection: 4 }, sim: { requests: 20_000 } })],
+    ['no estimate (undici 7 over HTTP/2)', scenario({ client: 'undici7', pool: { protocol: 'h2', streamsPerConnection: 4 }, sim: { requests: 20_000 } })],
   ])('should end on a size that meets the target one connection above one that does not, from %s', (_from, s) => {
     const rec = recommendForTarget(s);
     expect(rec.met).toBe(true);

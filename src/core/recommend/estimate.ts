@@ -2,8 +2,8 @@
  * Where the target search starts: the smallest pool that meets the target in closed-form theory,
  * Erlang C for an M/M/c queue with the formula's load. The simulation decides; a good start only
  * saves probes (two when the estimate is exact, against six to eight bisecting from the formula's
- * size). Where the theory does not describe the pool (HTTP/2 streams, tenants, a replayed trace)
- * there is no estimate and the search starts from the formula's size.
+ * size). Where the theory does not describe the pool (a client's own HTTP/2 rules, tenants, a
+ * replayed trace) there is no estimate and the search starts from the formula's size.
  *
  * Closed users are treated as Poisson arrivals at their mean load (users × R ÷ (R + think)), which
  * queues a little more than a closed population: the estimate errs high, and the search steps down.
@@ -22,7 +22,10 @@ const MAX_ESTIMATE = 100_000;
 
 export function estimatedSize(s: Scenario): number | null {
   const pool = s.pool;
-  if (pool.protocol === 'h2' || pool.tenants > 1 || s.workload.arrival.kind === 'trace') return null;
+  // HTTP/2 is M/M/(connections × streams) under the generic rules; each client's own rules decide
+  // how many streams a connection really carries (undici 7: one POST), so those start elsewhere.
+  const streams = pool.protocol === 'h2' ? (s.client === undefined ? pool.streamsPerConnection : null) : 1;
+  if (streams === null || pool.tenants > 1 || s.workload.arrival.kind === 'trace') return null;
   const formula = computeFormula(s);
   // With split pools the search sizes the main pool for its own requests: their share of all
   // requests loosens what the main pool must meet (the other pools stay as they are).
@@ -47,7 +50,7 @@ export function estimatedSize(s: Scenario): number | null {
     if (c <= load) continue;
     const pWait = erlangCFromB(b, c, load);
     const achieved = target.metric === 'pWait' ? pWait : pWait * Math.exp((-(c - load) * tailSec) / serviceSec);
-    if (achieved <= (target.metric === 'pWait' ? target.value : 0.01) / mainShare) return c;
+    if (achieved <= (target.metric === 'pWait' ? target.value : 0.01) / mainShare) return Math.ceil(c / streams);
   }
-  return bound < MAX_ESTIMATE ? bound : null;
+  return bound < MAX_ESTIMATE ? Math.ceil(bound / streams) : null;
 }
