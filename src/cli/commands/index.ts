@@ -5,6 +5,7 @@ import { linkCommand } from './link.ts';
 import { decodeCommand } from './decode.ts';
 import { snippetCommand } from './snippet.ts';
 import { compareCommand } from './compare.ts';
+import { importCommand } from './import.ts';
 
 /** Every sub-command, in the order `pool-sizer --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [recommend, simulateCommand, linkCommand, decodeCommand, snippetCommand, compareCommand];
+export const COMMANDS: Command[] = [recommend, simulateCommand, linkCommand, decodeCommand, snippetCommand, compareCommand, importCommand];

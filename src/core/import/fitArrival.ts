@@ -73,12 +73,13 @@ function closedFit(input: ArrivalInput, rate: number): ArrivalFit | undefined {
 }
 
 /**
- * Silences longer than ten median gaps (a Poisson stream has one in e^6.9 ≈ 1,000 gaps) that add
- * up to at least a fifth of the span make the traffic bursty.
+ * Silences longer than twenty median gaps (a Poisson stream has one in e^13.9 ≈ a million gaps, so
+ * its own long gaps do not pass for silences) that add up to at least a fifth of the span make the
+ * traffic bursty.
  */
 function burstyFit(gaps: Float64Array, span: number, n: number): ArrivalFit | undefined {
   const sorted = sortedCopy(gaps);
-  const threshold = Math.max(10 * quantile(sorted, 0.5), 1e-3);
+  const threshold = Math.max(20 * quantile(sorted, 0.5), 1e-3);
   let offTotal = 0;
   let offCount = 0;
   const within: number[] = [];
