@@ -4,13 +4,13 @@
  * with the recommendation applied — and the differences that matter, each said in one sentence
  * built from the numbers it describes.
  */
-import { clientLabel, findClient, forNode, type ClientFacts } from './clients.ts';
+import { clientLabel, findClient, forNode, type ClientFacts } from './clients/index.ts';
 import { formatNumber, plural } from './formula.ts';
 import type { PoolProposal } from './proposals.ts';
 import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
 import type { SimResult } from './sim/types.ts';
 
-/** The pool a client library builds when the code passes no limits (its defaults, from clients.ts). */
+/** The pool a client library builds when the code passes no limits (its defaults, from the clients table). */
 export function defaultPool(pool: PoolSettings, client: ClientFacts): PoolSettings {
   const d = client.defaults;
   // An uncapped pool (undici's Agent) is modelled with the schema's largest cap: it never binds.

@@ -10,7 +10,7 @@
  * (100 users × 8 s ÷ 30 s = 26.7 → 27 → 30 / 15). That slightly overstates the exact closed-system
  * mean, users × R ÷ (R + Z), which errs on the side of a larger pool; the simulator shows the truth.
  */
-import { findClient } from './clients.ts';
+import { findClient } from './clients/registry.ts';
 import { meanResponseSec, normalisedShares } from './scenario/durations.ts';
 import type { PoolSettings, Scenario } from './scenario/schema.ts';
 
@@ -132,13 +132,12 @@ function loadOf(s: Scenario, meanSec: number): Load {
 }
 
 /**
- * httpcore 1.x (httpx 0.28) closes idle connections while *all* open connections exceed
- * max_keepalive_connections (httpcore/_async/connection_pool.py, `_assign_requests_to_connections`,
- * httpcore 1.0.9), so any cap below max_connections throws away connections a busy pool is about to
- * reuse. For that client the kept-warm share is 100 %.
+ * A client whose idle cap counts busy connections too (`keepsAllWarm`: httpcore 1.x, see its family)
+ * throws away connections a busy pool is about to reuse under any cap below max_connections, so its
+ * kept-warm share is 100 %.
  */
 export function keepaliveEqualsMax(s: Scenario): boolean {
-  return findClient(s.client)?.poolRules === 'httpcore1';
+  return findClient(s.client)?.keepsAllWarm === true;
 }
 
 export function keptWarm(s: Scenario, maxConnections: number): number {

@@ -14,7 +14,7 @@ export * from './recommend/index.ts';
 export * from './warnings.ts';
 export * from './link/index.ts';
 export * from './snippets/index.ts';
-export * from './clients.ts';
+export * from './clients/index.ts';
 export * from './proposals.ts';
 export * from './compare.ts';
 export * from './verdicts.ts';

@@ -4,7 +4,7 @@
  * numbers beside it contradict: a pool meeting the target is shown as meeting it, and keep-alive
  * advice comes from how the simulated connections closed, not from one user's think time.
  */
-import { findClient } from './clients.ts';
+import { findClient } from './clients/registry.ts';
 import { formatNumber } from './formula.ts';
 import { describeTarget, meetsTarget, targetValue } from './recommend/target.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -27,8 +27,9 @@ function reuseAdvice(s: Scenario, r: SimResult): string {
   if (r.reuseRate >= REUSE_GOAL) return `Above the ${REUSE_GOAL * 100} % to aim for: most requests skip the handshake.`;
   const pools = [s.pool, ...s.pools];
   const capped = pools.find((p) => p.maxKeepalive < p.maxConnections);
-  if (findClient(s.client)?.poolRules === 'httpcore1' && capped) {
-    return `Below ${REUSE_GOAL * 100} %: httpx 0.28 closes idle connections while all open ones exceed max_keepalive (${capped.maxKeepalive}); set it equal to max connections (${capped.maxConnections}).`;
+  const client = findClient(s.client);
+  if (client?.keepsAllWarm && capped) {
+    return `Below ${REUSE_GOAL * 100} %: ${client.label} closes idle connections while all open ones exceed max_keepalive (${capped.maxKeepalive}); set it equal to max connections (${capped.maxConnections}).`;
   }
   const closed = r.clientClosed + r.serverClosed;
   if (closed > 0 && r.expiredIdle >= closed / 2) {

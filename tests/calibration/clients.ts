@@ -7,10 +7,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSnippetInput, findSnippetTarget, type Scenario } from '../../src/core/index.ts';
+import { TEST_KITS } from '../../src/core/clients/testKits.ts';
 import type { CalibrationClient } from './cases.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const DRIVERS = join(ROOT, 'tests/calibration/drivers');
 const FIXTURE_UNDICI8 = join(ROOT, 'tests/fixtures/undici8');
 const NODE22 = join(FIXTURE_UNDICI8, 'node_modules/.bin/node');
 const VENV_PYTHON = join(ROOT, 'tests/fixtures/python/venv/bin/python');
@@ -72,7 +72,7 @@ export async function runClient(client: CalibrationClient, scenario: Scenario, w
   if (!target) throw new Error(`no snippet target ${client}`);
   const snippet = target.generate(buildSnippetInput(scenario));
   writeFileSync(join(dir, python ? 'pool.py' : 'pool.mjs'), snippet);
-  copyFileSync(join(DRIVERS, python ? 'driver.py' : 'driver.mjs'), join(dir, python ? 'driver.py' : 'driver.mjs'));
+  copyFileSync(join(ROOT, TEST_KITS[python ? 'httpx' : 'undici'].calibrationDriver!), join(dir, python ? 'driver.py' : 'driver.mjs'));
   const command = python ? VENV_PYTHON : client === 'undici' ? NODE22 : process.execPath;
   const args = python ? ['driver.py', join(dir, 'pool.py'), JSON.stringify(workload)] : ['driver.mjs', JSON.stringify(workload)];
   const env: NodeJS.ProcessEnv = { ...process.env, ANTHROPIC_API_KEY: 'test-key-not-secret', NODE_EXTRA_CA_CERTS: certFile, SSL_CERT_FILE: certFile, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };

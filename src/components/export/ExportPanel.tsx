@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index.ts';
 import { EXPORT_TABS, selectExportChanges, selectTabSnippets, type GeneratedSnippet } from '../../store/exportSelectors.ts';
-import { plural } from '../../core/index.ts';
+import { LANGUAGES, plural } from '../../core/index.ts';
 import { copyText, downloadText } from '../share/clipboard.ts';
 import { useHighlighted } from './useHighlighted.ts';
 import { Tabs } from '../ui/Tabs.tsx';
@@ -27,7 +27,7 @@ function SnippetView({ snippet }: { snippet: GeneratedSnippet }) {
           <button type="button" onClick={copy} data-testid={`copy-${target.id}`}>
             {copied === 'copied' ? 'Copied ✓' : copied === 'failed' ? 'Copy failed' : 'Copy'}
           </button>
-          <button type="button" className="secondary" onClick={() => downloadText(target.filename, code, target.language === 'python' ? 'text/x-python' : 'text/javascript')} data-testid={`download-${target.id}`}>
+          <button type="button" className="secondary" onClick={() => downloadText(target.filename, code, LANGUAGES[target.language].mime)} data-testid={`download-${target.id}`}>
             Download {target.filename.slice(target.filename.lastIndexOf('.'))}
           </button>
         </span>

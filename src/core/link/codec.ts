@@ -9,7 +9,7 @@
  * error message that says what was wrong. Nothing here throws, and nothing is ever rendered as HTML.
  */
 import lzString from 'lz-string';
-import { CLIENT_IDS, DEFAULT_CLIENT_ID, type ClientId } from '../clients.ts';
+import { CLIENT_IDS, DEFAULT_CLIENT_ID, type ClientId } from '../clients/index.ts';
 import { formatNumber, plural } from '../formula.ts';
 import { formatErrors, parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';

@@ -11,7 +11,7 @@
  */
 import './zodConfig.ts';
 import { z } from 'zod';
-import { CLIENT_IDS, NODE_MAJORS } from '../clients.ts';
+import { CLIENT_IDS, NODE_MAJORS } from '../clients/index.ts';
 
 export const SCENARIO_VERSION = 1 as const;
 
@@ -199,11 +199,11 @@ function buildScenarioSchema() {
     version: z.literal(SCENARIO_VERSION),
     /** Which preset the scenario started from, if any (informational). */
     preset: z.string().max(40).optional(),
-    /** The HTTP client the service runs (clients.ts); absent = generic pool rules. */
+    /** The HTTP client the service runs (src/core/clients/); absent = generic pool rules. */
     client: z.enum(CLIENT_IDS).optional(),
     /**
      * The Node major of a client on Node's global fetch (node-fetch, openai-ts, anthropic-ts), whose
-     * bundled undici decides pool rules and protocol; absent = DEFAULT_NODE_MAJOR (clients.ts), so a
+     * bundled undici decides pool rules and protocol; absent = DEFAULT_NODE_MAJOR (clients/undici/node.ts), so a
      * document written before the field opens and simulates as it did. Other clients ignore it.
      */
     node: z.enum(NODE_MAJORS).optional(),

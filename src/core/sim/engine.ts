@@ -4,7 +4,7 @@
  * - traffic.ts: arrivals (open, closed users, traces), request classes and durations;
  * - network.ts: what a new connection costs, with the one DNS cache;
  * - pool.ts: mechanics every client shares (open, close, attach, wait line, tenants' global cap);
- * - policy.ts + policies/: the client's own rules (which connection, keep or close, expiry, HTTP/2),
+ * - policy.ts + the client family's policy.ts (src/core/clients/<family>/): the client's own rules (which connection, keep or close, expiry, HTTP/2),
  *   chosen by `scenario.client` through the clients table (generic rules when there is none);
  * - rateLimit.ts: the optional client-side limiter in front of the pool;
  * - recorder.ts: every statistic and the result.
@@ -15,7 +15,7 @@ import { SimAbortedError, SimError } from './errors.ts';
 import { ARRIVAL, CONNECTED, FINISH, KIND_BITS, KIND_MASK, RATE_READY, TIMEOUT, USER, tag } from './events.ts';
 import { EventHeap } from './heap.ts';
 import { DnsCache } from './network.ts';
-import { createPolicy, rulesFor } from './policy.ts';
+import { createPolicy, rulesFor } from './policyFactory.ts';
 import { PoolCore } from './pool.ts';
 import { rateLimiterFor } from './rateLimit.ts';
 import { Recorder } from './recorder.ts';

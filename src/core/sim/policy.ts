@@ -1,19 +1,14 @@
 /**
  * The seam between the pool mechanics every client shares (pool.ts: connections, queues, set-up,
  * tenants' global cap) and the decisions that differ by client library. One implementation per
- * family of rules (policies/), chosen from the scenario's `client` (and, for Node's fetch, its `node`)
- * through the clients table.
+ * family of rules, in the client family's folder (src/core/clients/<family>/policy.ts), chosen by
+ * policyFactory.ts. A policy changes the pool only through PoolCore's methods.
  */
-import { scenarioClient, type PoolRules } from '../clients.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import type { PoolCore } from './pool.ts';
-import { GenericPolicy } from './policies/generic.ts';
-import { HttpcorePolicy } from './policies/httpcore.ts';
-import { UndiciPolicy } from './policies/undici.ts';
 import type { Group, PoolState } from './store.ts';
 
 export interface PoolPolicy {
-  readonly rules: PoolRules;
+  /** The rule family's name (a key of POOL_POLICIES in the clients registry). */
+  readonly rules: string;
   /**
    * Seconds an idle connection of this pool lives, and whether the server is the one closing it.
    * Called once per pool before the run.
@@ -31,22 +26,4 @@ export interface PoolPolicy {
   chooseConnection(g: Group, t: number): number;
   /** Connection c finished its set-up (only if the policy asked for the event). */
   connected(c: number, g: Group, t: number): void;
-}
-
-export function rulesFor(s: Scenario): PoolRules {
-  return scenarioClient(s)?.poolRules ?? 'generic';
-}
-
-export function createPolicy(rules: PoolRules, core: PoolCore): PoolPolicy {
-  switch (rules) {
-    case 'generic':
-      return new GenericPolicy(core);
-    case 'httpcore1':
-    case 'httpcore2':
-      return new HttpcorePolicy(core, rules);
-    case 'undici7':
-    case 'undici8':
-    case 'undici8-noprobe':
-      return new UndiciPolicy(core, rules);
-  }
 }

@@ -13,7 +13,8 @@ import type { EventHeap } from './heap.ts';
 import { Histogram } from './histogram.ts';
 import type { DnsCache } from './network.ts';
 import type { PoolPolicy } from './policy.ts';
-import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS, type Recorder } from './recorder.ts';
+import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS } from './closeReasons.ts';
+import type { Recorder } from './recorder.ts';
 import { Connections, R_MEASURED, R_QUEUED, R_TIMED_OUT, Requests, type Group, type PoolState } from './store.ts';
 import type { WorkBound } from './workBound.ts';
 
@@ -145,11 +146,7 @@ export class PoolCore {
             victimGroup = other;
           }
         }
-        if (victimGroup) {
-          const victim = victimGroup.idle.popFront();
-          this.totalIdle--;
-          this.close(victim, victimGroup, CLOSE_EVICTED);
-        }
+        if (victimGroup) this.close(this.takeOldestIdle(victimGroup), victimGroup, CLOSE_EVICTED);
       }
     }
     if (pool.open >= pool.cap) return -1;
@@ -247,6 +244,33 @@ export class PoolCore {
       g.pool.busy--;
     }
     this.attach(next, c, t);
+  }
+
+  /** Idle connection c of g leaves the idle list: the policy is about to use or close it. */
+  takeIdle(g: Group, c: number): void {
+    g.idle.remove(c);
+    this.totalIdle--;
+  }
+
+  /** The connection of g idle the shortest time, out of the idle list. */
+  takeNewestIdle(g: Group): number {
+    const c = g.idle.popBack();
+    this.totalIdle--;
+    return c;
+  }
+
+  /** The connection of g idle the longest, out of the idle list. */
+  takeOldestIdle(g: Group): number {
+    const c = g.idle.popFront();
+    this.totalIdle--;
+    return c;
+  }
+
+  /** The connection of g with a free stream added last, off the list of such connections. */
+  takePartial(g: Group): number {
+    const c = g.partial.popBack();
+    this.conn.partial[c] = 0;
+    return c;
   }
 
   /** c joins g's idle list, newest last (the order expireIdleInOrder relies on). */
@@ -347,9 +371,7 @@ export class PoolCore {
     while (idle.size > 0) {
       const c = idle.front();
       if (idleSince[c]! + expire > t) break;
-      idle.popFront();
-      this.totalIdle--;
-      this.close(c, g, CLOSE_EXPIRED);
+      this.close(this.takeOldestIdle(g), g, CLOSE_EXPIRED);
     }
   }
 

@@ -5,15 +5,11 @@
  * The pool mechanics call it; it never changes their state.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { CLOSE_EXPIRED } from './closeReasons.ts';
 import { Histogram, bucketOf } from './histogram.ts';
 import type { Group, PoolState } from './store.ts';
 import type { GroupResult, PoolResult, SimResult } from './types.ts';
 
-/** Why a connection closed. */
-export const CLOSE_EXPIRED = 0;
-export const CLOSE_SURPLUS = 1;
-export const CLOSE_EVICTED = 2;
-export const CLOSE_NO_KEEPALIVE = 3;
 
 export class Recorder {
   readonly wait = new Histogram();

@@ -4,6 +4,7 @@
  * only when the workload has users, and says which side of it the expiry falls on.
  */
 import { formatNumber } from '../formula.ts';
+import type { SourceRef } from '../clients/types.ts';
 import type { PoolSizing, SnippetInput } from './input.ts';
 
 const sec = (x: number) => formatNumber(x, 3);
@@ -36,4 +37,9 @@ export function tenantRemark(pool: PoolSizing, library: string, noun: string): s
         ? `${pool.tenants} tenants x ${pool.tenantMaxConnections} = ${total} stays under it only while no more than ${pool.tenants} tenants are active.`
         : `${pool.tenants} tenants x ${pool.tenantMaxConnections} = ${total} can exceed it; hold requests back in front of the ${noun}s (e.g. a semaphore of ${pool.maxConnections}) to keep it.`),
   ];
+}
+
+/** "file:line, package version": where a fact in a comment was read. */
+export function cite(ref: SourceRef): string {
+  return `${ref.file}:${ref.line}, ${ref.package}`;
 }

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLIENTS, findClient, NODE_FETCH, NODE_MAJORS, type ClientDefaults, type ClientFacts, type SourceRef } from '../../../src/core/clients.ts';
+import { CLIENTS, findClient, NODE_FETCH, NODE_MAJORS, type ClientDefaults, type ClientFacts, type SourceRef } from '../../../src/core/clients/index.ts';
 
 const root = process.cwd();
 const undici8Dir = join(root, 'tests/fixtures/undici8');

@@ -4,7 +4,7 @@
  * server that offers HTTP/2 and HTTP/1.1 by ALPN, as the AI APIs do. The server records each
  * connection's protocol and how many requests it carried at once; the child reports
  * `process.versions.undici` and the pool its global dispatcher built (undici's private fields).
- * Checked against NODE_FETCH (src/core/clients.ts): the bundled undici, the protocol, and the pool
+ * Checked against NODE_FETCH (src/core/clients/undici/node.ts): the bundled undici, the protocol, and the pool
  * rules the simulator follows for that Node.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { createSecureServer, type Http2SecureServer, type Http2ServerRequest } f
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findClient, forNode, NODE_FETCH, NODE_MAJORS, type NodeMajor } from '../../../src/core/clients.ts';
+import { findClient, forNode, NODE_FETCH, NODE_MAJORS, type NodeMajor } from '../../../src/core/clients/index.ts';
 import { childEnv, ROOT, runChild, tempDir } from '../snippets/harness.ts';
 
 const BURST = 12;

@@ -1,5 +1,5 @@
 /**
- * Each client's own pool rules (src/core/sim/policies/), pinned by hand-checkable traces. New
+ * Each client's own pool rules (src/core/clients/<family>/policy.ts), pinned by hand-checkable traces. New
  * connections cost 10 ms (one round trip, no TLS, no DNS) unless a case says otherwise.
  */
 import { describe, expect, it } from 'vitest';

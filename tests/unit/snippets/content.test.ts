@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildSnippetInput, computeFormula, findPreset, findSnippetTarget, parseScenario, PRESETS, SNIPPET_TARGETS, type Scenario, type ScenarioInput } from '../../../src/core/index.ts';
-import { SNIPPET_TARGET_FACTS } from '../../../src/core/clients.ts';
+import { SNIPPET_TARGET_FACTS } from '../../../src/core/clients/index.ts';
 
 function scenario(input: Omit<ScenarioInput, 'version'>): Scenario {
   const result = parseScenario({ version: 1, ...input });

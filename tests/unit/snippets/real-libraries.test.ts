@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildSnippetInput, findSnippetTarget, parseScenario, type Scenario, type ScenarioInput } from '../../../src/core/index.ts';
+import { buildSnippetInput, findSnippetTarget, LANGUAGES, parseScenario, type Scenario, type ScenarioInput } from '../../../src/core/index.ts';
 import { nodeDriver, nodeSdkDriver, pythonAsyncDriver, pythonSdkDriver, pythonSyncDriver, type DriverConfig } from './drivers.ts';
 import { childEnv, ensurePython, ensureUndici8, FIXTURE_UNDICI8, NODE22, runChild, socketsIn, startCountingServer, tempDir, type CountingServer } from './harness.ts';
 
@@ -57,7 +57,7 @@ async function runSnippet(scenario: Scenario, run: Run): Promise<string[]> {
   // undici 7 resolves from the project's node_modules, undici 8 and the Node SDKs from the fixture's.
   const dir = run.runtime === 'node22' ? tempDir(join(FIXTURE_UNDICI8, 'runs')) : tempDir();
   for (const s of [{ target: run.target, file: run.file }, ...(run.extra ?? [])]) writeFileSync(join(dir, s.file), findSnippetTarget(s.target)!.generate(input));
-  const driverFile = run.runtime === 'python' ? 'driver.py' : 'driver.mjs';
+  const driverFile = LANGUAGES[findSnippetTarget(run.target)!.language].driverFile;
   writeFileSync(join(dir, driverFile), run.driver);
   const config: DriverConfig = { n: CONCURRENT, path: input.provider.path, tenants: [], factory: '', ...run.config };
   const command = run.runtime === 'python' ? python : run.runtime === 'node22' ? NODE22 : process.execPath;

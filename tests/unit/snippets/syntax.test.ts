@@ -7,11 +7,9 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSnippetInput, PRESETS, SNIPPET_TARGETS, type Scenario } from '../../../src/core/index.ts';
+import { buildSnippetInput, LANGUAGES, PRESETS, SNIPPET_TARGETS, type Scenario } from '../../../src/core/index.ts';
 import { scenarioArb } from '../arbitraries.ts';
 import { ensurePython, pythonSyntaxErrors, tempDir, tscSyntaxErrors } from './harness.ts';
-
-const extension = { javascript: 'mjs', typescript: 'ts', python: 'py' } as const;
 
 beforeAll(() => void ensurePython(), 300_000);
 
@@ -24,9 +22,10 @@ function checkAll(scenarios: Scenario[]) {
     const input = buildSnippetInput(scenario);
     for (const target of SNIPPET_TARGETS) {
       const code = target.generate(input);
-      if (target.language === 'python') python.push(code);
+      const language = LANGUAGES[target.language];
+      if (language.syntaxChecker === 'python-ast') python.push(code);
       else {
-        const file = join(dir, `s${i}-${target.id}.${extension[target.language]}`);
+        const file = join(dir, `s${i}-${target.id}.${language.extension}`);
         writeFileSync(file, code);
         scripts.push(file);
       }
@@ -93,7 +92,7 @@ describe('generated snippets', () => {
     for (const preset of PRESETS) {
       const input = buildSnippetInput(preset.scenario);
       for (const target of SNIPPET_TARGETS) {
-        await expect(target.generate(input)).toMatchFileSnapshot(`__snapshots__/${preset.id}/${target.id}.${extension[target.language]}.txt`);
+        await expect(target.generate(input)).toMatchFileSnapshot(`__snapshots__/${preset.id}/${target.id}.${LANGUAGES[target.language].extension}.txt`);
       }
     }
   });

@@ -1,5 +1,5 @@
-import { header } from './header.ts';
-import { clientCaps, type SnippetInput } from './input.ts';
+import { header } from '../../../snippets/header.ts';
+import { clientCaps, type SnippetInput } from '../../../snippets/input.ts';
 import { agentNames } from './undiciAgents.ts';
 
 /**

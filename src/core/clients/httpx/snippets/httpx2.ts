@@ -1,8 +1,8 @@
-import { findClient, type ClientFacts } from '../clients.ts';
+import { HTTPX2_CLIENT } from '../facts.ts';
 import { renderHttpx } from './httpxCommon.ts';
-import type { SnippetInput } from './input.ts';
+import type { SnippetInput } from '../../../snippets/input.ts';
 
-export const HTTPX2 = findClient('httpx2') as ClientFacts;
+export const HTTPX2 = HTTPX2_CLIENT;
 
 /** httpx2 AsyncClient: the maintained successor of httpx, and the pool under the current Python SDKs. */
 export function httpx2Snippet(input: SnippetInput): string {

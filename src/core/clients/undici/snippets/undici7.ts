@@ -1,8 +1,8 @@
-import { findClient, type ClientFacts } from '../clients.ts';
+import { UNDICI7_CLIENT } from '../facts.ts';
 import { renderUndici } from './undiciCommon.ts';
-import type { SnippetInput } from './input.ts';
+import type { SnippetInput } from '../../../snippets/input.ts';
 
-export const UNDICI7 = findClient('undici7') as ClientFacts;
+export const UNDICI7 = UNDICI7_CLIENT;
 
 /**
  * undici 7 (Node ≥ 20.18). Over HTTP/2 it does not multiplex fetch POSTs (non-idempotent requests

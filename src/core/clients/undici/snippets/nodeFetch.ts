@@ -1,16 +1,19 @@
 /**
  * What the scenario's Node would do without the exported Agents: a client on Node's global fetch
  * (node-fetch and the Node SDKs) otherwise gets the pool of the undici that Node bundles, whose
- * protocol and rules differ by major (NODE_FETCH in clients.ts). Said in the header, so whoever
+ * protocol and rules differ by major (NODE_FETCH in ../node.ts). Said in the header, so whoever
  * pastes the module knows which pool it replaces.
  */
-import { DEFAULT_NODE_MAJOR, findClient, NODE_FETCH } from '../clients.ts';
-import type { SnippetInput } from './input.ts';
+import { UNDICI_CLIENTS } from '../facts.ts';
+import { DEFAULT_NODE_MAJOR, NODE_FETCH } from '../node.ts';
+import { NODE_SDK_CLIENTS } from '../../nodeSdk/facts.ts';
+import type { SnippetInput } from '../../../snippets/input.ts';
 
 export function nodeFetchNotes(input: SnippetInput): string[] {
   const s = input.scenario;
   // Other clients ignore `node` (docs/scenario.md): their tabs do not run on Node's fetch.
-  if (!findClient(s.client)?.globalFetch) return [];
+  // Only clients on Node's fetch follow the scenario's Node.
+  if (![...UNDICI_CLIENTS, ...NODE_SDK_CLIENTS].some((c) => c.id === s.client && 'globalFetch' in c && c.globalFetch)) return [];
   const n = NODE_FETCH[s.node ?? DEFAULT_NODE_MAJOR];
   const without =
     n.protocol === 'h2'

@@ -1,8 +1,8 @@
-import { findClient, type ClientFacts } from '../clients.ts';
+import { HTTPX_CLIENT } from '../facts.ts';
 import { renderHttpx } from './httpxCommon.ts';
-import type { SnippetInput } from './input.ts';
+import type { SnippetInput } from '../../../snippets/input.ts';
 
-export const HTTPX = findClient('httpx') as ClientFacts;
+export const HTTPX = HTTPX_CLIENT;
 
 /** httpx 0.28 AsyncClient: asyncio services (FastAPI and the like) that still run httpx. */
 export function httpxSnippet(input: SnippetInput): string {

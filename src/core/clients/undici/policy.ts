@@ -31,10 +31,13 @@
  *   own Client (measured on Node 26.10: 12 concurrent POSTs, 12 HTTP/2 connections; the next burst
  *   shared one).
  */
-import type { PoolPolicy } from '../policy.ts';
-import type { PoolCore } from '../pool.ts';
-import { CLOSE_EXPIRED } from '../recorder.ts';
-import { R_MEASURED, type Group, type PoolState } from '../store.ts';
+import type { PoolPolicy } from '../../sim/policy.ts';
+import type { PoolCore } from '../../sim/pool.ts';
+import { CLOSE_EXPIRED } from '../../sim/closeReasons.ts';
+import { R_MEASURED, type Group, type PoolState } from '../../sim/store.ts';
+
+/** undici 7 and 8.11+; `undici8-noprobe` is 8.5–8.10 (Node 26.10's fetch), before the protocol probe. */
+export type UndiciRules = 'undici7' | 'undici8' | 'undici8-noprobe';
 
 /** undici's keepAliveTimeoutThreshold default, seconds (client.js:255 in 7.30.2, :313 in 8.13.1). */
 const KEEPALIVE_THRESHOLD_SEC = 2;
@@ -114,7 +117,7 @@ export class UndiciPolicy implements PoolPolicy {
 
   constructor(
     private readonly core: PoolCore,
-    readonly rules: 'undici7' | 'undici8' | 'undici8-noprobe',
+    readonly rules: UndiciRules,
   ) {
     // 8.10.2 (Node 26.10's fetch) has no probe: pool.js:99-118 makes a Client per request while all are busy.
     this.probes = rules === 'undici8' && core.tls;
@@ -164,14 +167,10 @@ export class UndiciPolicy implements PoolPolicy {
       let c = this.live(sl, s);
       if (c >= 0 && conn.streams[c] === 0) {
         // An idle socket: still alive unless its keep-alive timer has fired.
+        core.takeIdle(g, c);
         if (conn.idleSince[c]! + g.pool.expireSec <= t) {
-          g.idle.remove(c);
-          core.totalIdle--;
           core.close(c, g, CLOSE_EXPIRED);
           c = -1;
-        } else {
-          g.idle.remove(c);
-          core.totalIdle--;
         }
       }
       if (c < 0) {

@@ -4,11 +4,11 @@
  * between majors (HTTP/2 default, where the stream limit goes, whether POSTs multiplex) is read
  * from the clients table, with the source line it was read at.
  */
-import type { ClientFacts, SourceRef } from '../clients.ts';
-import { keepaliveRemark, tenantRemark } from './comments.ts';
-import { commentText, jsIdentifier } from './escape.ts';
-import { clientCaps, type PoolSizing, type SnippetInput } from './input.ts';
-import { formatNumber } from '../formula.ts';
+import type { ClientFacts } from '../../types.ts';
+import { cite, keepaliveRemark, tenantRemark } from '../../../snippets/comments.ts';
+import { commentText, jsIdentifier } from '../../../snippets/escape.ts';
+import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
+import { formatNumber } from '../../../formula.ts';
 
 export interface UndiciFlavour {
   /** The clients-table entry of the undici major written for (`undici` = 8, `undici7`). */
@@ -25,10 +25,6 @@ export interface AgentName {
   exported: string;
   /** The Map of tenant Agents, for closing them. */
   cache?: string;
-}
-
-export function cite(ref: SourceRef): string {
-  return `${ref.file}:${ref.line}, ${ref.package}`;
 }
 
 export function agentNames(input: SnippetInput): AgentName[] {

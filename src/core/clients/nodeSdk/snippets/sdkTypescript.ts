@@ -4,16 +4,18 @@
  * built-in fetch bundles an older undici, which may not accept an Agent from the npm package).
  * The Agents are the undici 8 target's, from the same generator (undiciAgents.ts).
  */
-import { findClient, type ClientFacts } from '../clients.ts';
-import { formatNumber } from '../formula.ts';
-import type { Provider } from '../scenario/schema.ts';
-import { header } from './header.ts';
-import { jsIdentifier, jsLiteral, jsString } from './escape.ts';
-import type { SnippetInput } from './input.ts';
-import { nodeFetchNotes } from './nodeFetch.ts';
-import { providerShape } from './provider.ts';
-import { agentDefinitions, agentNames, cite, closeAllAgents } from './undiciAgents.ts';
-import { UNDICI8 } from './undici.ts';
+import type { ClientFacts } from '../../types.ts';
+import { ANTHROPIC_TS_CLIENT, OPENAI_TS_CLIENT } from '../facts.ts';
+import { formatNumber } from '../../../formula.ts';
+import type { Provider } from '../../../scenario/schema.ts';
+import { header } from '../../../snippets/header.ts';
+import { jsIdentifier, jsLiteral, jsString } from '../../../snippets/escape.ts';
+import type { SnippetInput } from '../../../snippets/input.ts';
+import { nodeFetchNotes } from '../../undici/snippets/nodeFetch.ts';
+import { providerShape } from '../../../snippets/provider.ts';
+import { cite } from '../../../snippets/comments.ts';
+import { agentDefinitions, agentNames, closeAllAgents } from '../../undici/snippets/undiciAgents.ts';
+import { UNDICI8 } from '../../undici/snippets/undici.ts';
 
 interface NodeSdk {
   client: ClientFacts;
@@ -25,7 +27,7 @@ interface NodeSdk {
 }
 
 const OPENAI: NodeSdk = {
-  client: findClient('openai-ts') as ClientFacts,
+  client: OPENAI_TS_CLIENT,
   provider: 'openai',
   packageName: 'openai',
   className: 'OpenAI',
@@ -34,7 +36,7 @@ const OPENAI: NodeSdk = {
 };
 
 const ANTHROPIC: NodeSdk = {
-  client: findClient('anthropic-ts') as ClientFacts,
+  client: ANTHROPIC_TS_CLIENT,
   provider: 'anthropic',
   packageName: '@anthropic-ai/sdk',
   className: 'Anthropic',

@@ -4,15 +4,16 @@
  * which keeps the SDK's defaults (redirects; Anthropic's TCP keep-alive probes) while `limits=` and
  * `timeout=` replace its 1000-connection pool and 600 s timeout.
  */
-import { findClient, type ClientFacts, type SourceRef } from '../clients.ts';
-import type { Provider } from '../scenario/schema.ts';
-import { header } from './header.ts';
-import { pyLiteral, pyString } from './escape.ts';
+import type { ClientFacts, SourceRef } from '../../types.ts';
+import { ANTHROPIC_PY_CLIENT, HTTPX2_CLIENT, OPENAI_PY_CLIENT } from '../facts.ts';
+import type { Provider } from '../../../scenario/schema.ts';
+import { header } from '../../../snippets/header.ts';
+import { pyLiteral, pyString } from '../../../snippets/escape.ts';
 import { apiKeyFunction, limitsAndTimeout } from './httpxCommon.ts';
-import type { SnippetInput } from './input.ts';
-import { providerShape } from './provider.ts';
-import { pyClientDefinitions, pyClientNames, pyCloseLines } from './pyPools.ts';
-import { cite } from './undiciAgents.ts';
+import type { SnippetInput } from '../../../snippets/input.ts';
+import { providerShape } from '../../../snippets/provider.ts';
+import { pyClientDefinitions, pyClientNames, pyCloseLines } from '../../../snippets/pyPools.ts';
+import { cite } from '../../../snippets/comments.ts';
 
 interface PythonSdk {
   client: ClientFacts;
@@ -29,7 +30,7 @@ interface PythonSdk {
 }
 
 const OPENAI: PythonSdk = {
-  client: findClient('openai-py') as ClientFacts,
+  client: OPENAI_PY_CLIENT,
   provider: 'openai',
   module: 'openai',
   clientClass: 'AsyncOpenAI',
@@ -40,7 +41,7 @@ const OPENAI: PythonSdk = {
 };
 
 const ANTHROPIC: PythonSdk = {
-  client: findClient('anthropic-py') as ClientFacts,
+  client: ANTHROPIC_PY_CLIENT,
   provider: 'anthropic',
   module: 'anthropic',
   clientClass: 'AsyncAnthropic',
@@ -63,7 +64,7 @@ function renderSdkPython(input: SnippetInput, sdk: PythonSdk): string {
       '    api_key=_api_key(),',
       '    base_url=BASE_URL,',
       `    http_client=${sdk.module}.DefaultAsyncHttpxClient(`,
-      ...limitsAndTimeout(input, pool, findClient('httpx2') as ClientFacts).map((l) => `        ${l}`),
+      ...limitsAndTimeout(input, pool, HTTPX2_CLIENT).map((l) => `        ${l}`),
       '    ),',
       '    max_retries=2,',
       ')',

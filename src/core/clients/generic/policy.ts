@@ -8,9 +8,9 @@
  * - Reuse takes the most recently idle connection, so surplus connections age out.
  * - Idle connections close after `keepaliveSec`, or the server's idle timeout when that is shorter.
  */
-import type { PoolPolicy } from '../policy.ts';
-import type { PoolCore } from '../pool.ts';
-import { R_MEASURED, type Group, type PoolState } from '../store.ts';
+import type { PoolPolicy } from '../../sim/policy.ts';
+import type { PoolCore } from '../../sim/pool.ts';
+import { R_MEASURED, type Group, type PoolState } from '../../sim/store.ts';
 
 export class GenericPolicy implements PoolPolicy {
   readonly rules = 'generic' as const;
@@ -28,16 +28,12 @@ export class GenericPolicy implements PoolPolicy {
   acquire(r: number, g: Group, t: number): void {
     const core = this.core;
     if (g.pool.streams > 1 && g.partial.size > 0) {
-      const c = g.partial.popBack();
-      core.conn.partial[c] = 0;
-      core.attach(r, c, t);
+      core.attach(r, core.takePartial(g), t);
       return;
     }
     if (g.idle.size > 0) this.expire(g, t);
     if (g.idle.size > 0) {
-      const c = g.idle.popBack();
-      core.totalIdle--;
-      core.attach(r, c, t);
+      core.attach(r, core.takeNewestIdle(g), t);
       return;
     }
     const c = core.tryOpen(g, t, (core.req.state[r]! & R_MEASURED) !== 0);

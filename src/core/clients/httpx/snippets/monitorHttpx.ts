@@ -1,8 +1,9 @@
-import { findClient, type ClientFacts } from '../clients.ts';
-import { header } from './header.ts';
+import type { ClientFacts } from '../../types.ts';
+import { HTTPX_CLIENT, HTTPX2_CLIENT } from '../facts.ts';
+import { header } from '../../../snippets/header.ts';
 import { pyModule } from './httpxCommon.ts';
-import { clientCaps, type SnippetInput } from './input.ts';
-import { pyClientNames } from './pyPools.ts';
+import { clientCaps, type SnippetInput } from '../../../snippets/input.ts';
+import { pyClientNames } from '../../../snippets/pyPools.ts';
 
 /**
  * The numbers to watch for httpx or httpx2, from httpcore's per-request trace extension: a request
@@ -121,9 +122,9 @@ if __name__ == "__main__":
 }
 
 export function monitorHttpxSnippet(input: SnippetInput): string {
-  return renderMonitor(input, findClient('httpx') as ClientFacts);
+  return renderMonitor(input, HTTPX_CLIENT);
 }
 
 export function monitorHttpx2Snippet(input: SnippetInput): string {
-  return renderMonitor(input, findClient('httpx2') as ClientFacts);
+  return renderMonitor(input, HTTPX2_CLIENT);
 }

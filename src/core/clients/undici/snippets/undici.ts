@@ -1,9 +1,9 @@
-import { findClient, type ClientFacts } from '../clients.ts';
+import { UNDICI8_CLIENT } from '../facts.ts';
 import { renderUndici } from './undiciCommon.ts';
-import type { SnippetInput } from './input.ts';
+import type { SnippetInput } from '../../../snippets/input.ts';
 import { nodeFetchNotes } from './nodeFetch.ts';
 
-export const UNDICI8 = findClient('undici') as ClientFacts;
+export const UNDICI8 = UNDICI8_CLIENT;
 
 /** undici 8 (Node ≥ 22.19): HTTP/2 on by default, and it multiplexes fetch POSTs on one connection. */
 export function undiciSnippet(input: SnippetInput): string {

@@ -3,13 +3,13 @@
  * import names; their pools differ in which idle connections they close, which the flavour's
  * clients-table entry states, so the comments next to the numbers follow the library.
  */
-import type { ClientFacts } from '../clients.ts';
-import { keepaliveRemark } from './comments.ts';
-import { header } from './header.ts';
-import { pyLiteral, pyString } from './escape.ts';
-import { clientCaps, type PoolSizing, type SnippetInput } from './input.ts';
-import { pyClientDefinitions, pyClientNames, pyCloseLines } from './pyPools.ts';
-import { cite } from './undiciAgents.ts';
+import type { ClientFacts } from '../../types.ts';
+import { keepaliveRemark } from '../../../snippets/comments.ts';
+import { header } from '../../../snippets/header.ts';
+import { pyLiteral, pyString } from '../../../snippets/escape.ts';
+import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
+import { pyClientDefinitions, pyClientNames, pyCloseLines } from '../../../snippets/pyPools.ts';
+import { cite } from '../../../snippets/comments.ts';
 
 export interface HttpxFlavour {
   /** The clients-table entry (`httpx` or `httpx2`). */

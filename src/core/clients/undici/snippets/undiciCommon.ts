@@ -3,10 +3,10 @@
  * shape, and clean shutdown. The undici 8 and 7 targets differ only in the clients-table entry
  * they pass, because HTTP/2 behaves differently between the majors.
  */
-import type { ClientFacts } from '../clients.ts';
-import { header } from './header.ts';
-import { jsString } from './escape.ts';
-import type { SnippetInput } from './input.ts';
+import type { ClientFacts } from '../../types.ts';
+import { header } from '../../../snippets/header.ts';
+import { jsString } from '../../../snippets/escape.ts';
+import type { SnippetInput } from '../../../snippets/input.ts';
 import { agentDefinitions, agentNames, closeAllAgents } from './undiciAgents.ts';
 
 /** The request headers as a JS object literal; the key comes from the environment at call time. */

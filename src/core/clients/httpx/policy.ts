@@ -21,10 +21,13 @@
  * one connection; streams beyond min(server limit, 100) (http2.py:204) wait on its semaphore
  * (http2.py:131), not in the pool, so the pool timeout does not apply to them.
  */
-import type { PoolPolicy } from '../policy.ts';
-import type { PoolCore } from '../pool.ts';
-import { CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS, CLOSE_EVICTED } from '../recorder.ts';
-import { R_MEASURED, type Group, type PoolState } from '../store.ts';
+import type { PoolPolicy } from '../../sim/policy.ts';
+import type { PoolCore } from '../../sim/pool.ts';
+import { CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS, CLOSE_EVICTED } from '../../sim/closeReasons.ts';
+import { R_MEASURED, type Group, type PoolState } from '../../sim/store.ts';
+
+/** httpcore 1.x (httpx 0.28) and httpcore2 (httpx2, the Python SDKs). */
+export type HttpcoreRules = 'httpcore1' | 'httpcore2';
 
 /** httpcore's own SETTINGS_MAX_CONCURRENT_STREAMS (httpcore/_async/http2.py:204, httpcore2 http2.py:184). */
 const HTTPCORE_MAX_STREAMS = 100;
@@ -38,7 +41,7 @@ export class HttpcorePolicy implements PoolPolicy {
 
   constructor(
     private readonly core: PoolCore,
-    readonly rules: 'httpcore1' | 'httpcore2',
+    readonly rules: HttpcoreRules,
   ) {
     this.countAll = rules === 'httpcore1';
   }
@@ -62,7 +65,7 @@ export class HttpcorePolicy implements PoolPolicy {
     }
     const c = this.firstIdle(g);
     if (c >= 0) {
-      this.takeIdle(g, c);
+      this.core.takeIdle(g, c);
       core.attach(r, c, t);
       return;
     }
@@ -83,7 +86,7 @@ export class HttpcorePolicy implements PoolPolicy {
     const c = this.h2Live(g);
     if (c >= 0) {
       if (core.conn.streams[c]! >= g.pool.streams) return 'streams';
-      if (core.conn.streams[c] === 0 && core.conn.idleSince[c]! >= 0) this.takeIdle(g, c);
+      if (core.conn.streams[c] === 0 && core.conn.idleSince[c]! >= 0) this.core.takeIdle(g, c);
       core.attach(r, c, t);
       return 'placed';
     }
@@ -121,7 +124,7 @@ export class HttpcorePolicy implements PoolPolicy {
     this.cleanup(g, t);
     this.serveQueue(g, t);
     if (g.pool.blocked.size > 0 && g.queue.size === 0 && conn.idleSince[c]! >= 0 && conn.seq[c]! >= 0) {
-      this.takeIdle(g, c);
+      this.core.takeIdle(g, c);
       if (!core.handToBlockedTenant(c, g, t, CLOSE_EVICTED)) {
         core.keepIdle(c, g, t);
       }
@@ -149,7 +152,7 @@ export class HttpcorePolicy implements PoolPolicy {
       if (c >= 0) {
         const r = core.dequeue(g);
         if (r < 0) return;
-        this.takeIdle(g, c);
+        this.core.takeIdle(g, c);
         core.attach(r, c, t);
         continue;
       }
@@ -167,7 +170,7 @@ export class HttpcorePolicy implements PoolPolicy {
     const core = this.core;
     while (g.idle.size > 0 && (this.countAll ? g.open : g.idle.size) > g.maxIdle) {
       const c = this.firstIdle(g);
-      this.takeIdle(g, c);
+      this.core.takeIdle(g, c);
       core.close(c, g, CLOSE_SURPLUS);
     }
   }
@@ -197,11 +200,6 @@ export class HttpcorePolicy implements PoolPolicy {
       }
     }
     return best;
-  }
-
-  private takeIdle(g: Group, c: number): void {
-    g.idle.remove(c);
-    this.core.totalIdle--;
   }
 
   private adoptH2(g: Group, c: number): void {

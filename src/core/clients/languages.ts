@@ -1,0 +1,30 @@
+/**
+ * What each snippet language needs outside its generators, in one place: the export panel's file
+ * extension and download type, the highlighter's grammar, how tests check its syntax and which
+ * runtime runs a pasted snippet. A new language is one row here; the Records keyed on
+ * `HighlightGrammar` (highlighter) and `LanguageId` (tests) then fail to compile until it is handled.
+ */
+export interface LanguageFacts {
+  /** Extension of the files the tests save a snippet of this language as. */
+  extension: string;
+  /** Download MIME type: a wrong one makes some browsers rename or refuse the file. */
+  mime: string;
+  /** highlight.js grammar name (src/components/export/highlight.ts registers each one). */
+  grammar: string;
+  /** How tests/unit/snippets/syntax.test.ts parses it: the TypeScript compiler, or Python's ast in the test venv. */
+  syntaxChecker: 'tsc' | 'python-ast';
+  /** The program a pasted snippet runs under (the Node or Python version comes from the client's family). */
+  runtime: 'node' | 'python';
+  /** File name of the driver that loads the snippet in tests. */
+  driverFile: string;
+}
+
+export const LANGUAGES = {
+  javascript: { extension: 'mjs', mime: 'text/javascript', grammar: 'javascript', syntaxChecker: 'tsc', runtime: 'node', driverFile: 'driver.mjs' },
+  // Downloads as text/javascript as before: browsers have no registered TypeScript type to honour.
+  typescript: { extension: 'ts', mime: 'text/javascript', grammar: 'typescript', syntaxChecker: 'tsc', runtime: 'node', driverFile: 'driver.mjs' },
+  python: { extension: 'py', mime: 'text/x-python', grammar: 'python', syntaxChecker: 'python-ast', runtime: 'python', driverFile: 'driver.py' },
+} as const satisfies Record<string, LanguageFacts>;
+
+export type LanguageId = keyof typeof LANGUAGES;
+export type HighlightGrammar = (typeof LANGUAGES)[LanguageId]['grammar'];

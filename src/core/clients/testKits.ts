@@ -1,0 +1,16 @@
+/**
+ * Each family's test kit, keyed on the registry's family ids so a family without one does not
+ * compile. Imported by tests only (the page never loads drivers).
+ */
+import { HTTPX_TEST_KIT } from './httpx/testing/index.ts';
+import { NODE_SDK_TEST_KIT } from './nodeSdk/testing/index.ts';
+import type { FamilyId } from './registry.ts';
+import type { TestKit } from './testKit.ts';
+import { UNDICI_TEST_KIT } from './undici/testing/index.ts';
+
+export const TEST_KITS: Record<FamilyId, TestKit> = {
+  generic: {},
+  undici: UNDICI_TEST_KIT,
+  httpx: HTTPX_TEST_KIT,
+  'node-sdk': NODE_SDK_TEST_KIT,
+};
