@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/main.ts';
-import { OTEL_FIXTURE } from './realFixtures.ts';
+import { HAR_FIXTURE, OTEL_FIXTURE, type Truth } from './realFixtures.ts';
 
 async function cli(args: string[], stdin = '') {
   let stdout = '';
@@ -40,16 +40,19 @@ describe('pool-sizer import', () => {
     expect(snippet.stdout).toContain('max_connections');
   });
 
-  it('should recover the real OpenTelemetry fixture: the request count exactly, the mean duration within 3 % and the rate within 10 %', async () => {
-    const traced = JSON.parse((await cli(['import', OTEL_FIXTURE.file])).stdout);
+  it.each([
+    { what: 'OpenTelemetry JS SDK (OTLP/JSON)', truth: OTEL_FIXTURE, writer: '"@opentelemetry/instrumentation-undici"' },
+    { what: 'Chromium (HAR 1.2)', truth: HAR_FIXTURE, writer: '"creator":{"name":"Playwright"' },
+  ] as { what: string; truth: Truth; writer: string }[])('should recover the real $what fixture: the count exactly, the mean duration within 3 percent and the rate within 10', async ({ truth, writer }) => {
+    expect(readFileSync(truth.file, 'utf8')).toContain(writer);
+    const traced = JSON.parse((await cli(['import', truth.file])).stdout);
     const rows: [number, number][] = traced.workload.arrival.rows;
-    expect(rows).toHaveLength(OTEL_FIXTURE.apiCalls);
+    expect(rows).toHaveLength(truth.apiCalls);
     const mean = rows.reduce((s, r) => s + r[1], 0) / rows.length;
-    expect(Math.abs(mean / OTEL_FIXTURE.meanDurationSec - 1)).toBeLessThan(0.03);
-    const fitted = JSON.parse((await cli(['import', OTEL_FIXTURE.file, '--fit'])).stdout);
+    expect(Math.abs(mean / truth.meanDurationSec - 1)).toBeLessThan(0.03);
+    const fitted = JSON.parse((await cli(['import', truth.file, '--fit'])).stdout);
     expect(fitted.workload.arrival.kind).toBe('poisson');
-    expect(Math.abs(fitted.workload.arrival.perSec / OTEL_FIXTURE.ratePerSec - 1)).toBeLessThan(0.1);
-    expect(readFileSync(OTEL_FIXTURE.file, 'utf8')).toContain('"@opentelemetry/instrumentation-undici"');
+    expect(Math.abs(fitted.workload.arrival.perSec / truth.ratePerSec - 1)).toBeLessThan(0.1);
   });
 
   it('should print what was read and the fit with --summary', async () => {

@@ -27,3 +27,5 @@ function truthOf(file: string, scheduleFile: string): Truth {
 const root = join(process.cwd(), 'tests', 'fixtures');
 
 export const OTEL_FIXTURE = truthOf(join(root, 'otel', 'otlp-fetch.jsonl'), join(root, 'otel', 'otlp-fetch.schedule.json'));
+
+export const HAR_FIXTURE = truthOf(join(root, 'har', 'chromium-fetch.har'), join(root, 'har', 'chromium-fetch.schedule.json'));
