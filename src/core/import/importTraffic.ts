@@ -15,6 +15,9 @@ import { classSummary, rateOverTime, type ClassSummary, type RateOverTime } from
 import { readCsv, readJsonLines } from './table.ts';
 import { countDrop, type Call, type ImportFormat, type ReadResult } from './types.ts';
 
+/** The scenario schema's bound on a trace row's start (traceArrival in schema.ts). */
+const TRACE_SPAN_SEC = 1e9;
+
 export interface ImportOptions {
   format?: ImportFormat;
   fileName?: string;
@@ -81,7 +84,8 @@ function read(text: string, format: ImportFormat, columns: ColumnMapping | undef
 /** The scenario refuses durations of 0 (cached or aborted) and over an hour; both are counted, not kept. */
 function usable(calls: Call[], dropped: Record<string, number>): Call[] {
   return calls.filter((c) => {
-    if (!(c.durationMs > 0)) return void countDrop(dropped, 'no duration (cached or aborted)'), false;
+    // Under a microsecond is no call that held a connection (and rounds to 0 in the trace).
+    if (!(c.durationMs >= 1e-3)) return void countDrop(dropped, 'no duration (cached or aborted)'), false;
     if (c.durationMs > LIMITS.durationSec * 1000) return void countDrop(dropped, 'longer than an hour'), false;
     if (!Number.isFinite(c.startMs)) return void countDrop(dropped, 'no start time'), false;
     return true;
@@ -101,6 +105,10 @@ export function importTraffic(text: string, options: ImportOptions = {}): Import
   }
   const notes = [...result.notes];
   const t0 = calls[0]!.startMs;
+  const spanMs = calls[calls.length - 1]!.startMs - t0;
+  if (spanMs > TRACE_SPAN_SEC * 1000) {
+    throw new ImportError('', `the calls span ${Math.round(spanMs / 3.15576e10)} years, more than a trace holds (${TRACE_SPAN_SEC} s): check the start-time column and its unit`);
+  }
   const startsSec = new Float64Array(calls.length);
   const durationsSec = new Float64Array(calls.length);
   calls.forEach((c, i) => {
@@ -113,7 +121,8 @@ export function importTraffic(text: string, options: ImportOptions = {}): Import
     notes.push(`the trace keeps the first ${LIMITS.traceRows} of ${calls.length} calls; the fit and the summary read all`);
   }
   const rows: [number, number][] = new Array(rowCount);
-  for (let i = 0; i < rowCount; i++) rows[i] = [round(startsSec[i]!, 9), Math.max(1e-6, round(durationsSec[i]!, 9))];
+  // Microseconds: finer than any clock these files are written with.
+  for (let i = 0; i < rowCount; i++) rows[i] = [Math.round(startsSec[i]! * 1e6) / 1e6, Math.max(1e-6, Math.round(durationsSec[i]! * 1e6) / 1e6)];
 
   const groups = groupCalls(calls);
   const classes: ImportedClass[] = groups.map((g) => ({
