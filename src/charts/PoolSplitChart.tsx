@@ -4,7 +4,7 @@ import { selectPoolSplitView } from '../store/chartSelectors.ts';
 import type { PoolComparisonRow } from '../store/simulationSlice.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { DataTable } from './DataTable.tsx';
-import { formatMs } from './format.ts';
+import { formatMs } from '../core/format.ts';
 import { series } from './palette.ts';
 
 // recharts loads with the first chart drawn, not with the page.

@@ -3,7 +3,7 @@ import { useAppStore } from '../store/index.ts';
 import { selectSweepView, type SweepRow } from '../store/chartSelectors.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { DataTable } from './DataTable.tsx';
-import { formatMs, formatNumber } from './format.ts';
+import { formatMs, formatNumber } from '../core/format.ts';
 import { series } from './palette.ts';
 
 // recharts loads with the first chart drawn, not with the page.

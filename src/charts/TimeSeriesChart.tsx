@@ -3,7 +3,7 @@ import { useAppStore } from '../store/index.ts';
 import { selectTimeSeriesView, type SeriesRow } from '../store/chartSelectors.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { DataTable } from './DataTable.tsx';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../core/format.ts';
 import { series } from './palette.ts';
 
 // recharts loads with the first chart drawn, not with the page.

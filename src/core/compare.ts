@@ -4,8 +4,8 @@
  * with the recommendation applied — and the differences that matter, each said in one sentence
  * built from the numbers it describes.
  */
-import { clientLabel, findClient, forNode, type ClientFacts } from './clients/index.ts';
-import { formatNumber, plural } from './formula.ts';
+import { clientLabel, forNode, type ClientFacts } from './clients/index.ts';
+import { formatNumber, plural } from './format.ts';
 import type { PoolProposal } from './proposals.ts';
 import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
 import type { SimResult } from './sim/types.ts';
@@ -147,12 +147,6 @@ export function describeDifferences(ctx: DifferenceContext, from: SimResult, to:
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Label of the "today" column for a client. */
-export function defaultsLabel(clientId: string | undefined): string {
-  const client = findClient(clientId);
-  return client ? `the ${client.label} defaults` : 'the library defaults';
 }
 
 export interface CompareResults {

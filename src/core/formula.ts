@@ -11,6 +11,10 @@
  * mean, users × R ÷ (R + Z), which errs on the side of a larger pool; the simulator shows the truth.
  */
 import { findClient } from './clients/registry.ts';
+import { formatNumber, plural } from './format.ts';
+
+/** The helpers moved to format.ts; re-exported for modules that still import them from here. */
+export { formatNumber, plural };
 import { meanResponseSec, normalisedShares } from './scenario/durations.ts';
 import type { PoolSettings, Scenario } from './scenario/schema.ts';
 
@@ -57,30 +61,6 @@ export interface FormulaResult extends PoolRecommendation {
 /** Ceiling that ignores binary floating-point dust: 10 × 1.1 = 11.000000000000002 must give 11, not 12. */
 export function ceilClean(x: number): number {
   return Math.ceil(Math.round(x * 1e9) / 1e9);
-}
-
-/**
- * en-US digits without Intl: the first Intl.NumberFormat a page builds loads ICU data, measured at
- * 48 ms of main thread in Chromium on this machine (190 ms at Lighthouse's 4× CPU slowdown), the
- * largest single cost of the first render. Output matches Intl.NumberFormat('en-US',
- * { maximumFractionDigits }) on the rounded value (tests/unit/format.test.ts), except that a value
- * rounding to zero never shows as "-0".
- */
-export function formatNumber(x: number, maxDecimals = 1): string {
-  if (!Number.isFinite(x)) return '—';
-  const magnitude = Math.abs(x);
-  // toFixed switches to exponent notation from 1e21; no pool figure gets there.
-  if (magnitude >= 1e21) return String(x);
-  const [whole = '0', fraction = ''] = magnitude.toFixed(maxDecimals).split('.');
-  const digits = fraction.replace(/0+$/, '');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = x < 0 && (whole !== '0' || digits !== '') ? '-' : '';
-  return `${sign}${grouped}${digits ? `.${digits}` : ''}`;
-}
-
-/** "1 connection", "30 connections": a count with its noun in the right number. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
 }
 
 interface Load {

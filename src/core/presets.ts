@@ -105,8 +105,6 @@ function build(source: PresetSource): Preset {
 
 export const PRESETS: readonly Preset[] = sources.map(build);
 
-export const DEFAULT_PRESET_ID = 'chat-app';
-
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }

@@ -5,7 +5,7 @@
  * advice comes from how the simulated connections closed, not from one user's think time.
  */
 import { findClient } from './clients/registry.ts';
-import { formatNumber } from './formula.ts';
+import { formatNumber } from './format.ts';
 import { describeTarget, meetsTarget, targetValue } from './recommend/target.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { SimResult } from './sim/types.ts';

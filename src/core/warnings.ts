@@ -2,7 +2,8 @@
  * Set-ups that contradict themselves, found from the scenario and the formula alone (no simulation),
  * so they show the moment a field changes. Each names the field a user should look at.
  */
-import { computeFormula, formatNumber, plural } from './formula.ts';
+import { formatNumber, plural } from './format.ts';
+import { computeFormula } from './formula.ts';
 import { meanResponseSec } from './scenario/durations.ts';
 import type { Scenario } from './scenario/schema.ts';
 

@@ -4,8 +4,8 @@
  * draw these; nothing here runs the model. Each selector memoises on the state objects it reads,
  * so progress ticks and unrelated edits return the same view (and React skips the re-render).
  */
-import type { SimResult } from '../core/index.ts';
-import { formatMs, formatNumber, formatPct, plural } from '../charts/format.ts';
+import { REUSE_GOAL, type SimResult } from '../core/index.ts';
+import { formatMs, formatNumber, formatPct, plural } from '../core/format.ts';
 import type { AppState } from './index.ts';
 import { memo } from './memo.ts';
 import { selectFormula } from './selectors.ts';
@@ -214,7 +214,8 @@ export interface KeepaliveView {
   reading: string;
 }
 
-const REUSE_AIM_PCT = 85;
+/** The verdicts' reuse goal, as a percentage for the chart's aim line. */
+const REUSE_AIM_PCT = REUSE_GOAL * 100;
 
 function keepaliveView(points: KeepalivePoint[] | null, currentSec: number): KeepaliveView {
   const rows = [...(points ?? [])].sort((a, b) => a.keepaliveSec - b.keepaliveSec).map((p) => ({ keepaliveSec: p.keepaliveSec, reusePct: p.reuseRate * 100 }));

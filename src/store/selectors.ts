@@ -1,13 +1,9 @@
-import { computeFormula, findPreset, type FormulaResult, type Scenario } from '../core/index.ts';
+import { computeFormula, findPreset, type FormulaResult } from '../core/index.ts';
 import type { AppState } from './index.ts';
 import { memo } from './memo.ts';
-
-export const selectScenario = (s: AppState): Scenario => s.scenario;
 
 /** The formula is cheap and pure, so it is memoised on the scenario object rather than stored. */
 const formulaOf = memo(computeFormula);
 export const selectFormula = (s: AppState): FormulaResult => formulaOf(s.scenario);
 
 export const selectPreset = (s: AppState) => (s.scenario.preset ? findPreset(s.scenario.preset) : undefined);
-
-export const selectFieldError = (path: string) => (s: AppState): string | undefined => s.fieldErrors[path];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatNumber, plural } from '../../src/core/formula.ts';
+import { formatNumber, plural } from '../../src/core/format.ts';
 
 const intl = (x: number, d: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }).format(Number(x.toFixed(d)));
 

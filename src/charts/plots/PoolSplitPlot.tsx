@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PoolComparisonRow } from '../../store/simulationSlice.ts';
-import { formatMs } from '../format.ts';
+import { formatMs } from '../../core/format.ts';
 import { axisTick, axisTitle, gridStroke, series, tooltipStyle } from '../palette.ts';
 
 export function PoolSplitPlot({ rows }: { rows: PoolComparisonRow[] }) {

@@ -1,6 +1,6 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepView } from '../../store/chartSelectors.ts';
-import { formatMs } from '../format.ts';
+import { formatMs } from '../../core/format.ts';
 import { axisTick, axisTitle, gridStroke, series, tooltipStyle } from '../palette.ts';
 
 /** Label positions that keep two nearby reference labels apart: each on its outer side. */

@@ -10,7 +10,7 @@
  */
 import lzString from 'lz-string';
 import { CLIENT_IDS, DEFAULT_CLIENT_ID, type ClientId } from '../clients/index.ts';
-import { formatNumber, plural } from '../formula.ts';
+import { formatNumber, plural } from '../format.ts';
 import { formatErrors, parseScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 

@@ -24,7 +24,7 @@ import { R_MEASURED } from './store.ts';
 import { Traffic, estimateDuration } from './traffic.ts';
 import { WorkBound } from './workBound.ts';
 import type { SimOptions, SimResult } from './types.ts';
-import { formatNumber } from '../formula.ts';
+import { formatNumber } from '../format.ts';
 
 /** Hard cap on events per run, so a mistyped scenario cannot hang a tab or a CI job. */
 export const DEFAULT_MAX_EVENTS = 60_000_000;

@@ -7,6 +7,7 @@
  * by library — which connection, keep or close, when idle ones expire — are the PoolPolicy's.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { tenantCaps } from '../scenario/tenants.ts';
 import { IntDeque } from './deque.ts';
 import { FINISH, TIMEOUT, CONNECTED, tag } from './events.ts';
 import type { EventHeap } from './heap.ts';
@@ -64,14 +65,13 @@ export class PoolCore {
         peakQueued: 0,
         timeouts: 0,
       };
-      const tenantCap = p.tenants > 1 ? Math.min(p.perTenantMaxConnections ?? p.maxConnections, p.maxConnections) : p.maxConnections;
-      const tenantIdle = p.tenants > 1 ? Math.ceil((p.maxKeepalive * tenantCap) / p.maxConnections) : p.maxKeepalive;
+      const tenant = tenantCaps(p);
       for (let t = 0; t < p.tenants; t++) {
         const group: Group = {
           id: this.groups.length,
           pool,
-          cap: tenantCap,
-          maxIdle: Math.min(tenantIdle, tenantCap),
+          cap: tenant.maxConnections,
+          maxIdle: Math.min(tenant.maxKeepalive, tenant.maxConnections),
           open: 0,
           peakOpen: 0,
           idle: new IntDeque(),

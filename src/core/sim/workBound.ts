@@ -8,7 +8,7 @@
  * here too, so even a long inner loop is abortable.
  */
 import { SimAbortedError, SimError } from './errors.ts';
-import { formatNumber } from '../formula.ts';
+import { formatNumber } from '../format.ts';
 
 /**
  * Steps allowed per allowed event. A healthy run spends at most two pool steps per event (each

@@ -3,7 +3,7 @@
  * only what holds for this scenario: the keep-alive remark compares with the users' think time
  * only when the workload has users, and says which side of it the expiry falls on.
  */
-import { formatNumber } from '../formula.ts';
+import { formatNumber } from '../format.ts';
 import type { SourceRef } from '../clients/types.ts';
 import type { PoolSizing, SnippetInput } from './input.ts';
 

@@ -1,4 +1,4 @@
-import { formatNumber } from '../formula.ts';
+import { formatNumber } from '../format.ts';
 import { commentText } from './escape.ts';
 import type { PoolSizing, SnippetInput } from './input.ts';
 

@@ -7,6 +7,7 @@
 import { computeFormula } from '../formula.ts';
 import { lognormalParams } from '../scenario/durations.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { tenantCaps } from '../scenario/tenants.ts';
 import { providerShape, type ProviderShape } from './provider.ts';
 
 export interface PoolSizing {
@@ -55,7 +56,7 @@ export function buildSnippetInput(scenario: Scenario, shareUrl?: string): Snippe
   const pools: PoolSizing[] = [scenario.pool, ...scenario.pools].map((p) => {
     const sized = formula.pools.find((f) => f.pool === p.name) ?? formula;
     const routed = scenario.workload.classes.filter((c) => (c.pool ?? scenario.pool.name) === p.name);
-    const tenantCap = p.tenants > 1 ? Math.min(p.perTenantMaxConnections ?? p.maxConnections, p.maxConnections) : p.maxConnections;
+    const tenant = tenantCaps(p);
     return {
       name: p.name,
       protocol: p.protocol,
@@ -65,8 +66,8 @@ export function buildSnippetInput(scenario: Scenario, shareUrl?: string): Snippe
       streamsPerConnection: p.streamsPerConnection,
       poolTimeoutSec: p.poolTimeoutSec,
       tenants: p.tenants,
-      tenantMaxConnections: tenantCap,
-      tenantMaxKeepalive: p.tenants > 1 ? Math.min(tenantCap, Math.ceil((p.maxKeepalive * tenantCap) / p.maxConnections)) : p.maxKeepalive,
+      tenantMaxConnections: tenant.maxConnections,
+      tenantMaxKeepalive: tenant.maxKeepalive,
       h1MaxConnections: sized.maxConnections,
       h1TenantMaxConnections: sized.perTenantMaxConnections ?? sized.maxConnections,
       classes: routed.map((c) => c.name),

@@ -6,7 +6,7 @@
  */
 import type { ClientFacts } from '../../types.ts';
 import { ANTHROPIC_TS_CLIENT, OPENAI_TS_CLIENT } from '../facts.ts';
-import { formatNumber } from '../../../formula.ts';
+import { formatNumber } from '../../../format.ts';
 import type { Provider } from '../../../scenario/schema.ts';
 import { header } from '../../../snippets/header.ts';
 import { jsIdentifier, jsLiteral, jsString } from '../../../snippets/escape.ts';
@@ -14,6 +14,7 @@ import type { SnippetInput } from '../../../snippets/input.ts';
 import { nodeFetchNotes } from '../../undici/snippets/nodeFetch.ts';
 import { providerShape } from '../../../snippets/provider.ts';
 import { cite } from '../../../snippets/comments.ts';
+import { jsTenantFactory } from '../../../snippets/tenantFactory.ts';
 import { agentDefinitions, agentNames, closeAllAgents } from '../../undici/snippets/undiciAgents.ts';
 import { UNDICI8 } from '../../undici/snippets/undici.ts';
 
@@ -64,21 +65,15 @@ function renderSdkTypescript(input: SnippetInput, sdk: NodeSdk): string {
     }
     const factory = jsIdentifier(n.pool.name, 'ClientForTenant', taken);
     const cache = jsIdentifier(n.pool.name, 'Clients', taken);
-    const code = [
-      `const ${cache} = new Map<string, ${sdk.className}>();`,
-      '',
-      `/** The tenant\u2019s SDK client, on the tenant\u2019s own Agent. */`,
-      `export function ${factory}(tenantId: string): ${sdk.className} {`,
-      `  let client = ${cache}.get(tenantId);`,
-      '  if (client === undefined) {',
-      `    client = new ${sdk.className}({`,
-      ...options(n.agent('tenantId')).map((l) => `    ${l}`),
-      '    });',
-      `    ${cache}.set(tenantId, client);`,
-      '  }',
-      '  return client;',
-      '}',
-    ].join('\n');
+    const code = jsTenantFactory({
+      cache,
+      factory,
+      type: sdk.className,
+      typed: true,
+      local: 'client',
+      doc: 'The tenant\u2019s SDK client, on the tenant\u2019s own Agent.',
+      construct: [`new ${sdk.className}({`, ...options(n.agent('tenantId')), '});'],
+    }).join('\n');
     return { name: factory, code, call: `${factory}('tenant-1')` };
   });
   const notes = [

@@ -6,9 +6,10 @@
  */
 import type { ClientFacts } from '../../types.ts';
 import { cite, keepaliveRemark, tenantRemark } from '../../../snippets/comments.ts';
+import { jsTenantFactory } from '../../../snippets/tenantFactory.ts';
 import { commentText, jsIdentifier } from '../../../snippets/escape.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
-import { formatNumber } from '../../../formula.ts';
+import { formatNumber } from '../../../format.ts';
 
 export interface UndiciFlavour {
   /** The clients-table entry of the undici major written for (`undici` = 8, `undici7`). */
@@ -110,23 +111,16 @@ export function agentDefinitions(input: SnippetInput, flavour: UndiciFlavour): s
     .map(({ pool, exported, cache }) => {
       const options = agentOptions(input, pool, flavour);
       if (!cache) return [...poolComments(pool), `export const ${exported} = new Agent({`, ...options, '});'].join('\n');
-      const t = flavour.typed;
-      return [
-        ...poolComments(pool),
-        `const ${cache} = new Map${t ? '<string, Agent>' : ''}();`,
-        '',
-        '/** The tenant\u2019s own Agent, created on first use and kept for the life of the process. */',
-        `export function ${exported}(tenantId${t ? ': string' : ''})${t ? ': Agent' : ''} {`,
-        `  let agent = ${cache}.get(tenantId);`,
-        '  if (agent === undefined) {',
-        '    agent = new Agent({',
-        ...options.map((l) => `    ${l}`),
-        '    });',
-        `    ${cache}.set(tenantId, agent);`,
-        '  }',
-        '  return agent;',
-        '}',
-      ].join('\n');
+      const factory = jsTenantFactory({
+        cache,
+        factory: exported,
+        type: 'Agent',
+        typed: flavour.typed,
+        local: 'agent',
+        doc: 'The tenant\u2019s own Agent, created on first use and kept for the life of the process.',
+        construct: ['new Agent({', ...options, '});'],
+      });
+      return [...poolComments(pool), ...factory].join('\n');
     })
     .join('\n\n');
 }
