@@ -14,6 +14,7 @@ import { TargetPanel } from './components/sim/TargetPanel.tsx';
 import { WarningsPanel } from './components/sim/WarningsPanel.tsx';
 import { ThemeToggle } from './components/theme/ThemeToggle.tsx';
 import { AnswerSummary } from './components/ui/AnswerSummary.tsx';
+import { ImportEntry } from './components/import/ImportEntry.tsx';
 
 // The export panel brings the snippet generators and highlight.js: loaded after the first paint.
 const ExportPanel = lazy(() => import('./components/export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
@@ -64,6 +65,7 @@ export function App() {
         <div className="layout">
           <div className="layout__inputs">
             <ShareBar />
+            <ImportEntry />
             <PresetPicker />
             <ClientPicker />
             <WorkloadForm />
