@@ -33,21 +33,33 @@ function uniqueName(name: string, taken: Set<string>): string {
 }
 
 export function groupCalls(calls: readonly Call[]): CallGroup[] {
-  const models = new Set(calls.map((c) => c.model));
-  const streams = new Set(calls.map((c) => c.streaming));
-  const endpoints = new Set(calls.map((c) => apiEndpointOf(c.path)));
+  const models = new Set<string | undefined>();
+  const streams = new Set<boolean | undefined>();
+  const endpointOf = new Map<string | undefined, string | undefined>();
+  const endpoints = new Set<string | undefined>();
+  for (const call of calls) {
+    models.add(call.model);
+    streams.add(call.streaming);
+    // Paths repeat: the endpoint is matched once per distinct path, not once per call.
+    let endpoint = endpointOf.get(call.path);
+    if (endpoint === undefined && !endpointOf.has(call.path)) endpointOf.set(call.path, (endpoint = apiEndpointOf(call.path)));
+    endpoints.add(endpoint);
+  }
   const byModel = models.size > 1;
   const byStream = streams.size > 1;
   const byEndpoint = endpoints.size > 1;
   const groups = new Map<string, { parts: string[]; streaming: boolean | undefined; members: number[] }>();
   calls.forEach((call, i) => {
-    const parts: string[] = [];
-    if (byModel) parts.push(call.model ?? 'no model');
-    if (byEndpoint) parts.push(apiEndpointOf(call.path) ?? 'other path');
-    if (byStream) parts.push(call.streaming === undefined ? 'stream unknown' : call.streaming ? 'streamed' : 'not streamed');
-    const key = JSON.stringify([byModel ? call.model ?? null : 0, byEndpoint ? apiEndpointOf(call.path) ?? null : 0, byStream ? call.streaming ?? null : 0]);
+    const endpoint = endpointOf.get(call.path);
+    const key = `${byModel ? call.model ?? '\u0001' : ''}\u0000${byEndpoint ? endpoint ?? '\u0001' : ''}\u0000${byStream ? String(call.streaming) : ''}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { parts, streaming: call.streaming, members: [] }));
+    if (!group) {
+      const parts: string[] = [];
+      if (byModel) parts.push(call.model ?? 'no model');
+      if (byEndpoint) parts.push(endpoint ?? 'other path');
+      if (byStream) parts.push(call.streaming === undefined ? 'stream unknown' : call.streaming ? 'streamed' : 'not streamed');
+      groups.set(key, (group = { parts, streaming: call.streaming, members: [] }));
+    }
     group.members.push(i);
   });
   const sorted = [...groups.values()].sort((a, b) => b.members.length - a.members.length);

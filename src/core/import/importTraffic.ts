@@ -132,7 +132,15 @@ export function importTraffic(text: string, options: ImportOptions = {}): Import
   }));
   const spanSec = startsSec[startsSec.length - 1]!;
   const users = calls.some((c) => c.user !== undefined) ? calls.map((c) => c.user) : undefined;
-  if (calls.some((c) => c.streaming === undefined) && !calls.every((c) => c.streaming === undefined)) notes.push('some calls do not say whether they streamed');
+  const models = new Set<string>();
+  const paths = new Set<string>();
+  let streamUnknown = 0;
+  for (const c of calls) {
+    if (c.model !== undefined) models.add(c.model);
+    if (c.path !== undefined) paths.add(c.path);
+    if (c.streaming === undefined) streamUnknown++;
+  }
+  if (streamUnknown > 0 && streamUnknown < calls.length) notes.push('some calls do not say whether they streamed');
   const summary: ImportSummary = {
     format,
     records: result.records,
@@ -155,8 +163,8 @@ export function importTraffic(text: string, options: ImportOptions = {}): Import
     startsSec,
     durationsSec,
     users,
-    models: new Set(calls.flatMap((c) => (c.model === undefined ? [] : [c.model]))),
-    paths: new Set(calls.flatMap((c) => (c.path === undefined ? [] : [c.path]))),
+    models,
+    paths,
     classes,
     summary,
   };
