@@ -2,7 +2,19 @@
  * Which pools the page's sweeps and comparison simulate. Pure functions of the scenario (and, for
  * the size sweep, of the target search's answer).
  */
-import { computeFormula, probeScenario, withPool, withRequests, type Scenario, type TargetRecommendation } from '../core/index.ts';
+import { computeFormula, probeRequests, probeScenario, withPool, withRequests, type Scenario, type TargetRecommendation } from '../core/index.ts';
+
+/**
+ * Requests per probe of the first, coarse pass of the target search and the size sweep: about a
+ * tenth of the work, so their first answer lands with the other figures; the full pass then refines
+ * it in place, starting the search from the coarse answer.
+ */
+export const COARSE_REQUESTS = 10_000;
+
+/** The scenario the coarse pass probes, or null when the probes are no larger than that anyway. */
+export function coarseOf(s: Scenario): Scenario | null {
+  return probeRequests(s) > COARSE_REQUESTS ? withRequests(s, COARSE_REQUESTS) : null;
+}
 
 /** Requests per run of the layout comparison: it reads each class's p99, so the smaller class needs a tail of its own. */
 export const LAYOUT_REQUESTS = 40_000;

@@ -4,7 +4,7 @@
  * draw these; nothing here runs the model. Each selector memoises on the state objects it reads,
  * so progress ticks and unrelated edits return the same view (and React skips the re-render).
  */
-import { REUSE_GOAL, type SimResult } from '../core/index.ts';
+import { probeRequests, REUSE_GOAL, type SimResult } from '../core/index.ts';
 import { formatMs, formatNumber, formatPct, plural } from '../core/format.ts';
 import type { AppState } from './index.ts';
 import { memo } from './memo.ts';
@@ -104,9 +104,20 @@ function sweepReading(rows: SweepRow[], kneeFrom: number | null, kneeTo: number 
   return `p99 queue wait falls from ${formatMs(from.p99)} at ${plural(kneeFrom, 'connection')} to none from ${kneeTo}; ${formulaSide}${targetSide}.`;
 }
 
+/** While the full sweep refines a coarse one, the reading says so, with the coarse pass's size. */
+function withRefining(view: SweepView, sweepRequests: number, fullRequests: number): SweepView {
+  if (view.rows.length === 0 || sweepRequests >= fullRequests) return view;
+  return { ...view, reading: `${view.reading} First pass, from ${formatNumber(sweepRequests, 0)} simulated requests per size; refining with ${formatNumber(fullRequests, 0)}.` };
+}
+
 const sweepMemo = memo(sweepView);
-export const selectSweepView = (s: AppState): SweepView =>
-  sweepMemo(s.sweep, selectFormula(s).maxConnections, s.targetRecommendation?.met ? s.targetRecommendation.maxConnections : null);
+const refiningMemo = memo(withRefining);
+/** The target line follows the full search's answer, or the coarse one's while it refines (the curve is then coarse too). */
+export const selectSweepView = (s: AppState): SweepView => {
+  const preview = s.targetPreview?.recommendation;
+  const target = s.targetPreview && s.sweepRequests === s.targetPreview.requests ? (preview?.met ? preview.maxConnections : null) : s.targetRecommendation?.met ? s.targetRecommendation.maxConnections : null;
+  return refiningMemo(sweepMemo(s.sweep, selectFormula(s).maxConnections, target), s.sweepRequests, probeRequests(s.scenario));
+};
 
 // ---------------------------------------------------------------- connections over time
 

@@ -14,6 +14,7 @@ import {
   poolVerdicts,
   proposalStamp,
   scenarioWarnings,
+  probeRequests,
   targetProposal,
   type ClientFacts,
   type ColumnDifference,
@@ -49,6 +50,17 @@ export const selectFormulaProposal = (s: AppState): Proposal => formulaProposalO
 const targetProposalOf = memo((scenario: Scenario, recommendation: TargetRecommendation | null, stamp: string | null): Proposal | null =>
   recommendation && stamp === stampOf(scenario) ? targetProposal(scenario, recommendation) : null,
 );
+const previewProposalOf = memo((scenario: Scenario, preview: AppState['targetPreview']): { proposal: Proposal | null; requests: number; fullRequests: number; explanation: string } | null =>
+  preview && preview.stamp === stampOf(scenario)
+    ? { proposal: targetProposal(scenario, preview.recommendation), requests: preview.requests, fullRequests: probeRequests(scenario), explanation: preview.recommendation.explanation }
+    : null,
+);
+/**
+ * The coarse search's proposal while the full search refines it (to be shown, never applied), or
+ * null once the full answer for these inputs is in.
+ */
+export const selectTargetPreview = (s: AppState) => (selectTargetStatus(s) === 'searching' ? previewProposalOf(s.scenario, s.targetPreview) : null);
+
 /** The target-based proposal, only while it belongs to the current inputs (else null: it cannot be applied). */
 export const selectTargetProposal = (s: AppState): Proposal | null => targetProposalOf(s.scenario, s.targetRecommendation, s.targetStamp);
 
@@ -65,21 +77,33 @@ export interface CompareView {
 }
 
 const compareOf = memo(
-  (scenario: Scenario, proposal: Proposal, yours: SimResult | null, today: SimResult | null, recommended: SimResult | null): CompareView => {
+  (scenario: Scenario, proposal: Proposal, yours: SimResult | null, today: SimResult | null, recommended: SimResult | null, coarseRequests: number | null): CompareView => {
     const client = findClient(scenario.client) ?? null;
+    const source = proposal.source === 'target' ? 'Recommended (meets your target)' : 'Recommended (formula)';
+    const label = coarseRequests === null ? source : `${source}, first pass of ${formatNumber(coarseRequests, 0)} requests`;
     const columns: CompareColumn[] = [
       ...(client ? [{ key: 'today' as const, label: `${client.label} defaults`, figures: today ? columnFigures(today) : null }] : []),
       { key: 'yours', label: 'Your pool', figures: yours ? columnFigures(yours) : null },
-      { key: 'recommended', label: proposal.source === 'target' ? 'Recommended (meets your target)' : 'Recommended (formula)', figures: recommended ? columnFigures(recommended) : null },
+      { key: 'recommended', label, figures: recommended ? columnFigures(recommended) : null },
     ];
     const differences =
       client && today && yours && recommended ? compareDifferences(scenario, client, { today, yours, recommended }, proposal.pools[0]!) : [];
     return { client, columns, differences };
   },
 );
-/** Three columns on the same traffic, and the sentences that say what differs; memoised on its inputs. */
-export const selectCompare = (s: AppState): CompareView =>
-  compareOf(s.scenario, selectTargetProposal(s) ?? selectFormulaProposal(s), s.simResult, s.todayResult, s.recommendedResult);
+/**
+ * Three columns on the same traffic, and the sentences that say what differs; memoised on its
+ * inputs. The recommended column shows the run of the proposal it was computed for (recommendedFrom),
+ * and only while that proposal belongs to the current inputs: until the new one lands it waits.
+ */
+export const selectCompare = (s: AppState): CompareView => {
+  const from = s.recommendedFrom;
+  const current = from !== null && from.stamp === selectProposalStamp(s);
+  const coarse = current && from.requests < s.scenario.sim.requests;
+  const preview = coarse && from.source === 'target' ? selectTargetPreview(s)?.proposal : null;
+  const proposal = (current && from.source === 'formula' ? null : (preview ?? selectTargetProposal(s))) ?? selectFormulaProposal(s);
+  return compareOf(s.scenario, proposal, s.simResult, s.todayResult, current ? s.recommendedResult : null, coarse ? from.requests : null);
+};
 
 /**
  * How many requests the figures rest on: the run of your pool, and the other analyses once the

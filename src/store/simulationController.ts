@@ -6,11 +6,12 @@
  * target search's probes are the size sweep's points and the recommended column's run. Failures
  * keep the last good results on screen beside the message.
  */
-import { driveSearchAsync, type Scenario, type TargetRecommendation } from '../core/index.ts';
+import type { Scenario } from '../core/index.ts';
 import { isAbortError, SimulationClient } from '../worker/client.ts';
 import { ANALYSES } from './analyses/table.ts';
 import { RunCache } from './analyses/runCache.ts';
-import { PRIORITY, type Analysis, type RunContext } from './analyses/types.ts';
+import { createRunContext, createSearches } from './analyses/context.ts';
+import type { Analysis } from './analyses/types.ts';
 import { useAppStore, type AppState } from './index.ts';
 
 const DEBOUNCE_MS = 60;
@@ -34,18 +35,15 @@ export function startSimulationSync(client = new SimulationClient(), analyses: r
      */
     const reset: Partial<AppState> = { simRunId: runId, simStatus: 'running', simProgress: 0, simError: null };
     const current = () => !signal.aborted && useAppStore.getState().simRunId === runId;
-
-    let search: Promise<TargetRecommendation> | undefined;
-    const ctx: RunContext = {
-      runId,
-      onProgress: (simProgress) => current() && useAppStore.setState({ simProgress }),
-      run: (s, options) => cache.run(s, { ...options, signal }),
-      target: () => (search ??= driveSearchAsync(scenario, (probe) => cache.run(probe, { priority: PRIORITY.target, signal }))),
-    };
+    // The searches are shared by every analysis of this edit (each gets its own context to publish through).
+    const searches = createSearches(scenario, cache, signal);
 
     const state = useAppStore.getState();
     const jobs: Promise<unknown>[] = [];
     let pendingAnalyses = 0;
+    /** Analyses of this edit with no figure on screen yet, not even a first, coarse one. */
+    const unanswered = new Set<string>();
+    const answered = (name: string) => (unanswered.delete(name) ? { unansweredAnalyses: unanswered.size } : {});
     for (const analysis of analyses) {
       const key = analysis.key(scenario);
       if (key === null) {
@@ -54,22 +52,30 @@ export function startSimulationSync(client = new SimulationClient(), analyses: r
         continue;
       }
       if (done.get(analysis.name) === key && analysis.shown(state)) continue;
-      if (!analysis.main) pendingAnalyses += 1;
+      if (!analysis.main) {
+        pendingAnalyses += 1;
+        unanswered.add(analysis.name);
+      }
+      const ctx = createRunContext(scenario, cache, signal, {
+        runId,
+        onProgress: (simProgress) => current() && useAppStore.setState({ simProgress }),
+        publish: (published) => current() && useAppStore.setState({ ...published, ...answered(analysis.name) }),
+      }, searches);
       const job = analysis.compute(scenario, ctx).then((published) => {
         if (!current()) return;
         done.set(analysis.name, key);
-        useAppStore.setState(analysis.main ? published : (s) => ({ ...published, pendingAnalyses: Math.max(0, s.pendingAnalyses - 1) }));
+        useAppStore.setState(analysis.main ? published : (s) => ({ ...published, ...answered(analysis.name), pendingAnalyses: Math.max(0, s.pendingAnalyses - 1) }));
       });
       jobs.push(job);
     }
-    useAppStore.setState({ ...reset, pendingAnalyses });
+    useAppStore.setState({ ...reset, pendingAnalyses, unansweredAnalyses: unanswered.size });
 
     Promise.all(jobs).then(
-      () => current() && useAppStore.setState({ simStatus: 'done', simProgress: 1, pendingAnalyses: 0 }),
+      () => current() && useAppStore.setState({ simStatus: 'done', simProgress: 1, pendingAnalyses: 0, unansweredAnalyses: 0 }),
       (error: unknown) => {
         if (isAbortError(error) || !current()) return;
         abort.abort(); // stop the sibling runs of a failed batch
-        useAppStore.setState({ simStatus: 'error', simError: error instanceof Error ? error.message : String(error), pendingAnalyses: 0 });
+        useAppStore.setState({ simStatus: 'error', simError: error instanceof Error ? error.message : String(error), pendingAnalyses: 0, unansweredAnalyses: 0 });
       },
     );
   };

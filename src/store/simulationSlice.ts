@@ -35,14 +35,18 @@ export interface SimulationSlice {
   targetRecommendation: TargetRecommendation | null;
   /** proposalStamp() of the scenario the target search ran on: a different stamp means it is stale. */
   targetStamp: string | null;
+  /** The coarse search's answer while the full search refines it: shown, never applied. */
+  targetPreview: { recommendation: TargetRecommendation; stamp: string; requests: number } | null;
   /** The same traffic with the chosen client's defaults ("today"); null without a client. */
   todayResult: SimResult | null;
   /** The same traffic with the recommendation applied. */
   recommendedResult: SimResult | null;
   /** Which proposal the recommended column ran, and for which inputs. */
-  recommendedFrom: { source: 'formula' | 'target'; stamp: string } | null;
+  recommendedFrom: { source: 'formula' | 'target'; stamp: string; requests: number } | null;
   /** Runs still going after the main result (sweeps, target search, comparison columns). */
   pendingAnalyses: number;
+  /** Of those, the ones with no figure on screen yet, not even a first, coarse one. */
+  unansweredAnalyses: number;
   /** Requests simulated per sweep point (fewer than the main run, for speed). */
   sweepRequests: number;
 }
@@ -59,9 +63,11 @@ export const createSimulationSlice: StateCreator<AppState, [], [], SimulationSli
   poolComparison: null,
   targetRecommendation: null,
   targetStamp: null,
+  targetPreview: null,
   todayResult: null,
   recommendedResult: null,
   recommendedFrom: null,
   pendingAnalyses: 0,
+  unansweredAnalyses: 0,
   sweepRequests: 0,
 });

@@ -59,6 +59,7 @@ export class SimulationClient {
   private readonly slots: Slot[];
   private readonly queue: PendingJob[] = [];
   private nextId = 1;
+  private pumpScheduled = false;
 
   constructor(
     size = workerCount(typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined),
@@ -131,6 +132,20 @@ export class SimulationClient {
     }
   }
 
+  /**
+   * The next job starts once the settled job's reactions have run: a search waiting on this result
+   * submits its next probe then, and takes the free worker ahead of the sweep points queued behind
+   * it (started at once, a sweep point would run first and delay the search by one run per probe).
+   */
+  private pumpAfterReactions(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setTimeout(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    }, 0);
+  }
+
   private spawn(slot: Slot): Worker {
     const worker = this.createWorker();
     slot.traceId = undefined;
@@ -145,7 +160,7 @@ export class SimulationClient {
       slot.job = null;
       if (reply.kind === 'failed') pending.reject(new SimulationError(reply.message));
       else pending.resolve(reply.result);
-      this.pump();
+      this.pumpAfterReactions();
     };
     worker.onerror = (event) => {
       event.preventDefault();

@@ -8,10 +8,11 @@ export function SimStatus() {
   const runId = useAppStore((s) => s.simResultRunId);
   const latestRunId = useAppStore((s) => s.simRunId);
   const pending = useAppStore((s) => s.pendingAnalyses);
+  const unanswered = useAppStore((s) => s.unansweredAnalyses);
   const mainReady = runId === latestRunId;
   const runSize = useAppStore(selectRunSizeSentence);
   return (
-    <div className="sim-status" data-testid="sim-status" data-status={status} data-run-id={runId} data-latest-run-id={latestRunId}>
+    <div className="sim-status" data-testid="sim-status" data-status={status} data-run-id={runId} data-latest-run-id={latestRunId} data-unanswered={unanswered}>
       {status === 'running' && !mainReady ? (
         <p>
           Simulating your pool… <progress max={1} value={progress} aria-label="Simulation progress" /> {Math.round(progress * 100)} %
@@ -19,7 +20,8 @@ export function SimStatus() {
       ) : null}
       {status === 'running' && mainReady && pending > 0 ? (
         <p data-testid="sim-pending">
-          Your pool’s result is in; {pending === 1 ? '1 more analysis' : `${pending} more analyses`} (sweeps, target search, comparison) still going…
+          Your pool’s result is in; {pending === 1 ? '1 more analysis' : `${pending} more analyses`} (sweeps, target search, comparison) still going
+          {pending > unanswered ? `, ${pending - unanswered} of them refining a first answer` : ''}…
         </p>
       ) : null}
       {status === 'error' && error ? (

@@ -1,11 +1,26 @@
 import { useState } from 'react';
-import { describeTarget, isApplied, plural, type Proposal } from '../../core/index.ts';
+import { describeTarget, formatNumber, isApplied, plural, type Proposal } from '../../core/index.ts';
 import { useAppStore } from '../../store/index.ts';
-import { selectFormulaProposal, selectTargetProposal, selectTargetStatus } from '../../store/simSelectors.ts';
+import { selectFormulaProposal, selectTargetPreview, selectTargetProposal, selectTargetStatus } from '../../store/simSelectors.ts';
 import { NumberField } from '../fields/NumberField.tsx';
 import { SelectField } from '../fields/SelectField.tsx';
 
-function ProposalCard({ title, proposal, testId, pending, note }: { title: string; proposal: Proposal | null; testId: string; pending: string; note?: string | undefined }) {
+function ProposalCard({
+  title,
+  proposal,
+  testId,
+  pending,
+  note,
+  refining = false,
+}: {
+  title: string;
+  proposal: Proposal | null;
+  testId: string;
+  pending: string;
+  note?: string | undefined;
+  /** A first answer the full search is still refining: shown, not applicable. */
+  refining?: boolean;
+}) {
   const scenario = useAppStore((s) => s.scenario);
   const apply = useAppStore((s) => s.applyProposal);
   const [refused, setRefused] = useState(false);
@@ -27,12 +42,12 @@ function ProposalCard({ title, proposal, testId, pending, note }: { title: strin
           {note ? <p className="field__help">{note}</p> : null}
           <button
             type="button"
-            disabled={applied}
+            disabled={applied || refining}
             data-testid={`${testId}-apply`}
             onClick={() => setRefused(!apply(proposal))}
             aria-describedby={refused ? `${testId}-refused` : undefined}
           >
-            {applied ? 'Applied to your pool ✓' : 'Apply to your pool'}
+            {refining ? 'Refining…' : applied ? 'Applied to your pool ✓' : 'Apply to your pool'}
           </button>
           {refused ? (
             <p id={`${testId}-refused`} className="field__error" role="alert">
@@ -60,6 +75,7 @@ export function TargetPanel() {
   const formula = useAppStore(selectFormulaProposal);
   const targetProposal = useAppStore(selectTargetProposal);
   const status = useAppStore(selectTargetStatus);
+  const preview = useAppStore(selectTargetPreview);
   const searching = status === 'searching';
   return (
     <section className="card" aria-labelledby="target-title">
@@ -84,13 +100,24 @@ export function TargetPanel() {
       </div>
       <div className="proposals">
         <ProposalCard title="Formula" proposal={formula} testId="proposal-formula" pending="" />
-        <ProposalCard
-          title={`Meets ${describeTarget(target)}`}
-          proposal={targetProposal}
-          testId="proposal-target"
-          pending={searching ? 'Searching for the smallest pool that meets the target…' : 'No pool in the searched range meets the target.'}
-          note={recommendation && !searching ? recommendation.explanation : undefined}
-        />
+        {preview?.proposal ? (
+          <ProposalCard
+            title={`Meets ${describeTarget(target)}`}
+            proposal={preview.proposal}
+            testId="proposal-target"
+            pending=""
+            refining
+            note={`First answer, from ${formatNumber(preview.requests, 0)} simulated requests per pool size; the search with ${formatNumber(preview.fullRequests, 0)} per size is refining it.`}
+          />
+        ) : (
+          <ProposalCard
+            title={`Meets ${describeTarget(target)}`}
+            proposal={targetProposal}
+            testId="proposal-target"
+            pending={searching ? 'Searching for the smallest pool that meets the target…' : 'No pool in the searched range meets the target.'}
+            note={recommendation && !searching ? recommendation.explanation : undefined}
+          />
+        )}
       </div>
       {recommendation && status === 'unmet' ? (
         <p data-testid="target-explanation">{recommendation.explanation}</p>

@@ -46,10 +46,11 @@ export type ProbeRunner = (probe: Scenario) => SimResult;
  * result, so the CLI and the worker drive it with `simulate` while the page drives it through its
  * run cache (shared with the size sweep, whose points are the same probes).
  *
- * It starts from the closed-form estimate where theory describes the pool (estimate.ts), else from
+ * It starts from `start`: by default the closed-form estimate where theory describes the pool
+ * (estimate.ts); the page passes the answer of a first, coarse search. Without one it starts from
  * the formula's size.
  */
-export function* targetSearch(scenario: Scenario): Generator<Scenario, TargetRecommendation, SimResult> {
+export function* targetSearch(scenario: Scenario, start: number | null = estimatedSize(scenario)): Generator<Scenario, TargetRecommendation, SimResult> {
   const formula = computeFormula(scenario);
   const target = scenario.target;
   const probes: [number, number][] = [];
@@ -68,7 +69,7 @@ export function* targetSearch(scenario: Scenario): Generator<Scenario, TargetRec
   const pool = scenario.pool;
   const tenantBound = pool.tenants > 1 && pool.perTenantMaxConnections !== undefined ? pool.tenants * pool.perTenantMaxConnections : Infinity;
   const limit = Math.min(100_000, Math.max(formula.maxConnections * 16, 64), tenantBound);
-  const estimate = estimatedSize(scenario);
+  const estimate = start;
   let high: number;
   let low = 0;
   let met: boolean;
@@ -144,8 +145,8 @@ export function driveSearch(scenario: Scenario, runProbe: ProbeRunner): TargetRe
 }
 
 /** The same search with probes run elsewhere (the page's workers), one after another. */
-export async function driveSearchAsync(scenario: Scenario, runProbe: (probe: Scenario) => Promise<SimResult>): Promise<TargetRecommendation> {
-  const search = targetSearch(scenario);
+export async function driveSearchAsync(scenario: Scenario, runProbe: (probe: Scenario) => Promise<SimResult>, start?: number | null): Promise<TargetRecommendation> {
+  const search = start === undefined ? targetSearch(scenario) : targetSearch(scenario, start);
   let step = search.next();
   while (!step.done) step = search.next(await runProbe(step.value));
   return step.value;

@@ -12,8 +12,11 @@ import {
   proposalStamp,
   scenarioKey,
   withClientDefaults,
+  withRequests,
+  type SimResult,
 } from '../../core/index.ts';
-import { KEEPALIVE_VALUES, keepaliveScenarios, poolLayouts, sweepScenarios, sweepSizes } from '../analysisPlan.ts';
+import { COARSE_REQUESTS, coarseOf, KEEPALIVE_VALUES, keepaliveScenarios, poolLayouts, sweepScenarios, sweepSizes } from '../analysisPlan.ts';
+import type { SweepPoint } from '../simulationSlice.ts';
 import { PRIORITY, type Analysis } from './types.ts';
 
 /** The user's own pool, exactly as entered. Published on every edit (a repeat is a cached run), stamped with the edit. */
@@ -38,45 +41,69 @@ export const today: Analysis = {
   cleared: { todayResult: null },
 };
 
-/** The smallest pool meeting the target: every probe is a pool a proposal would write. */
+/**
+ * The smallest pool meeting the target: every probe is a pool a proposal would write. A coarse
+ * search answers first (a preview, never applied); the full search starts from its answer.
+ */
 export const target: Analysis = {
   name: 'target',
   key: (s) => probeKey(s),
   shown: (state) => state.targetRecommendation !== null,
-  compute: async (s, ctx) => ({ targetRecommendation: await ctx.target(), targetStamp: proposalStamp(s) }),
-  cleared: { targetRecommendation: null, targetStamp: null },
+  compute: async (s, ctx) => {
+    const coarse = ctx.coarseTarget();
+    if (coarse) ctx.publish({ targetPreview: { recommendation: await coarse, stamp: proposalStamp(s), requests: COARSE_REQUESTS } });
+    return { targetRecommendation: await ctx.target(), targetStamp: proposalStamp(s), targetPreview: null };
+  },
+  cleared: { targetRecommendation: null, targetStamp: null, targetPreview: null },
 };
 
-/** The proposal put forward (the target's, else the formula's), simulated: the target's last probe when the target was met. */
+/**
+ * The proposal put forward (the target's, else the formula's), simulated: the target's last probe
+ * when the target was met. While the full search runs, the coarse search's proposal at the coarse
+ * request count stands in (the coarse search's own last probe).
+ */
 export const recommended: Analysis = {
   name: 'recommended',
   key: (s) => probeKey(s),
   shown: (state) => state.recommendedResult !== null,
   compute: async (s, ctx) => {
+    const coarse = ctx.coarseTarget();
+    if (coarse) {
+      const first = bestProposal(s, await coarse);
+      const recommendedResult = await ctx.run(withRequests(applyProposal(s, first), COARSE_REQUESTS), { priority: PRIORITY.coarse });
+      ctx.publish({ recommendedResult, recommendedFrom: { source: first.source, stamp: first.stamp, requests: COARSE_REQUESTS } });
+    }
     const proposal = bestProposal(s, await ctx.target());
     const recommendedResult = await ctx.run(applyProposal(s, proposal), { priority: PRIORITY.target });
-    return { recommendedResult, recommendedFrom: { source: proposal.source, stamp: proposal.stamp } };
+    return { recommendedResult, recommendedFrom: { source: proposal.source, stamp: proposal.stamp, requests: s.sim.requests } };
   },
   cleared: { recommendedResult: null, recommendedFrom: null },
 };
 
-/** Queue wait against pool size: the probes of the target search, at sizes around the formula's answer. */
+const points = (sizes: number[], results: SimResult[]): SweepPoint[] =>
+  results.map((r, i) => ({ maxConnections: sizes[i]!, p50: r.queueWaitMs.p50, p99: r.queueWaitMs.p99, pWait: r.pWait }));
+
+/**
+ * Queue wait against pool size: the probes of the target search, at sizes around the formula's
+ * answer. A coarse curve (the coarse search's probes) comes first, then the full one.
+ */
 export const sizeSweep: Analysis = {
   name: 'sizeSweep',
   key: (s) => probeKey(s),
   shown: (state) => state.sweep !== null,
   compute: async (s, ctx) => {
+    const coarse = coarseOf(s);
     // Sizes known before the search starts run alongside it; the search's own sizes are cached runs.
     const early = sweepSizes(s);
     const earlyRuns = sweepScenarios(s, early).map((p) => ctx.run(p, { priority: PRIORITY.sweep }));
+    if (coarse) {
+      const sizes = sweepSizes(coarse, await ctx.coarseTarget());
+      const results = await Promise.all(sweepScenarios(coarse, sizes).map((p) => ctx.run(p, { priority: PRIORITY.coarse })));
+      ctx.publish({ sweep: points(sizes, results), sweepRequests: COARSE_REQUESTS });
+    }
     const sizes = sweepSizes(s, await ctx.target());
-    const scenarios = sweepScenarios(s, sizes);
-    const results = await Promise.all([...earlyRuns, ...scenarios.map((p) => ctx.run(p, { priority: PRIORITY.sweep }))]);
-    const bySize = results.slice(early.length);
-    return {
-      sweep: bySize.map((r, i) => ({ maxConnections: sizes[i]!, p50: r.queueWaitMs.p50, p99: r.queueWaitMs.p99, pWait: r.pWait })),
-      sweepRequests: probeRequests(s),
-    };
+    const results = await Promise.all([...earlyRuns, ...sweepScenarios(s, sizes).map((p) => ctx.run(p, { priority: PRIORITY.sweep }))]);
+    return { sweep: points(sizes, results.slice(early.length)), sweepRequests: probeRequests(s) };
   },
   cleared: { sweep: null },
 };

@@ -8,8 +8,12 @@
 import type { Scenario, SimResult, TargetRecommendation } from '../../core/index.ts';
 import type { AppState } from '../index.ts';
 
-/** Queue order on the workers: lower first. Your pool's answer lands first, the sweeps last. */
-export const PRIORITY = { yours: 0, today: 1, target: 2, sweep: 3, background: 4 } as const;
+/**
+ * Queue order on the workers: lower first. Your pool's answer lands first; then every figure at
+ * least coarsely (the client's defaults, the coarse search and sweep, the cheap sweeps); then the
+ * full search and sweep refine theirs.
+ */
+export const PRIORITY = { yours: 0, today: 1, coarse: 2, background: 3, target: 4, sweep: 5 } as const;
 
 export interface RunOptions {
   priority: number;
@@ -23,8 +27,12 @@ export interface RunContext {
   onProgress(fraction: number): void;
   /** The result of simulating `s`, shared by key with every other analysis (and earlier edits). */
   run(s: Scenario, options: RunOptions): Promise<SimResult>;
-  /** The target search of this scenario, run once however many analyses need it. */
+  /** The target search of this scenario, run once however many analyses need it (from the coarse answer, if any). */
   target(): Promise<TargetRecommendation>;
+  /** The same search over coarse probes (analysisPlan.ts COARSE_REQUESTS); null when the probes are that small anyway. */
+  coarseTarget(): Promise<TargetRecommendation> | null;
+  /** Publishes a first answer before the analysis's final one (dropped if the edit is stale). */
+  publish(published: Published): void;
 }
 
 export type Published = Partial<AppState>;

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  driveSearchAsync,
   parseScenario,
   presetScenario,
   probeScenario,
   recommendForTarget,
+  runKey,
   scenarioKey,
   simulate,
   type Scenario,
   type ScenarioInput,
   type SimResult,
-  type TargetRecommendation,
 } from '../../../src/core/index.ts';
 import { RunCache } from '../../../src/store/analyses/runCache.ts';
 import { keepaliveSweep, layouts, recommended, sizeSweep, target, today, yours } from '../../../src/store/analyses/table.ts';
-import type { RunContext } from '../../../src/store/analyses/types.ts';
-import { KEEPALIVE_VALUES } from '../../../src/store/analysisPlan.ts';
+import type { Published } from '../../../src/store/analyses/types.ts';
+import { createRunContext } from '../../../src/store/analyses/context.ts';
+import { COARSE_REQUESTS, coarseOf, KEEPALIVE_VALUES } from '../../../src/store/analysisPlan.ts';
 
 function scenario(input: Omit<ScenarioInput, 'version'>): Scenario {
   const parsed = parseScenario({ version: 1, ...input });
@@ -31,23 +31,16 @@ const chat = scenario({
   sim: { requests: 3_000, seed: 7 },
 });
 
-/** A run context over the core simulator that records every run it was asked for (by key, first time only). */
-function context(s: Scenario, runId = 1): RunContext & { simulated: string[] } {
-  const abort = new AbortController();
+/** A run context over the core simulator that records every run it was asked for (by key, first time only) and what was published early. */
+function context(s: Scenario, runId = 1) {
   const simulated: string[] = [];
+  const previews: Published[] = [];
   const cache = new RunCache(async (x) => {
-    simulated.push(scenarioKey(x));
+    simulated.push(runKey(x));
     return simulate(x);
   });
-  let search: Promise<TargetRecommendation> | undefined;
-  const ctx: RunContext & { simulated: string[] } = {
-    simulated,
-    runId,
-    onProgress: () => {},
-    run: (x, options) => cache.run(x, { ...options, signal: abort.signal }),
-    target: () => (search ??= driveSearchAsync(s, (probe) => cache.run(probe, { priority: 2, signal: abort.signal }))),
-  };
-  return ctx;
+  const ctx = createRunContext(s, cache, new AbortController().signal, { runId, onProgress: () => {}, publish: (p) => previews.push(p) });
+  return Object.assign(ctx, { simulated, previews });
 }
 
 describe('the page’s analyses', () => {
@@ -130,6 +123,41 @@ describe('the page’s analyses', () => {
     // The proposal keeps a keep-alive that already covers the gaps between requests: the probes follow it.
     const keepalive = { ...chat, pool: { ...chat.pool, keepaliveSec: 20 } };
     for (const analysis of [target, recommended, sizeSweep]) expect(analysis.key(keepalive)).not.toBe(analysis.key(chat));
+  });
+});
+
+describe('the coarse first pass', () => {
+  const larger = { ...chat, sim: { ...chat.sim, requests: 40_000 } };
+
+  it('should preview the target from coarse probes, then refine it from the coarse answer', async () => {
+    const ctx = context(larger);
+    const published = await target.compute(larger, ctx);
+    expect(ctx.previews).toHaveLength(1);
+    const preview = ctx.previews[0]!.targetPreview!;
+    expect(preview.requests).toBe(COARSE_REQUESTS);
+    expect(preview.recommendation).toEqual(recommendForTarget(coarseOf(larger)!));
+    expect(published.targetPreview).toBeNull();
+    const final = published.targetRecommendation!;
+    expect(final).toEqual(recommendForTarget(larger));
+    // Started from the coarse answer: a bracket of two probes when the coarse answer is right, a few more when not.
+    expect(final.probes.length).toBeLessThanOrEqual(4);
+    expect(Math.abs(final.maxConnections - preview.recommendation.maxConnections)).toBeLessThanOrEqual(2);
+  });
+
+  it('should draw a coarse curve first, then the full one, with the target’s probe on it', async () => {
+    const ctx = context(larger);
+    const published = await sizeSweep.compute(larger, ctx);
+    expect(ctx.previews.map((p) => p.sweepRequests)).toEqual([COARSE_REQUESTS]);
+    expect(published.sweepRequests).toBe(40_000);
+    const rec = await ctx.target();
+    expect(published.sweep!.find((p) => p.maxConnections === rec.maxConnections)!.p99).toBe(rec.achieved);
+  });
+
+  it('should skip the coarse pass when the probes are small anyway', async () => {
+    const ctx = context(chat);
+    await target.compute(chat, ctx);
+    await sizeSweep.compute(chat, ctx);
+    expect(ctx.previews).toEqual([]);
   });
 });
 

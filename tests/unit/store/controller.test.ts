@@ -94,4 +94,18 @@ describe('the simulation controller', () => {
     expect(rate).toBe(5);
     expect(state.simResult).toEqual(simulate(state.scenario));
   });
+
+  it('should answer every analysis coarsely before the full search and sweep refine theirs', async () => {
+    useAppStore.getState().replaceScenario({ ...small, sim: { ...small.sim, requests: 30_000 } });
+    const { client } = fakeClient();
+    const seen: { unanswered: number; pending: number; preview: boolean; sweepRequests: number }[] = [];
+    const unsubscribe = useAppStore.subscribe((s) => seen.push({ unanswered: s.unansweredAnalyses, pending: s.pendingAnalyses, preview: s.targetPreview !== null, sweepRequests: s.sweepRequests }));
+    stop = startSimulationSync(client);
+    await settled();
+    unsubscribe();
+    // A moment when every analysis had a figure on screen while some were still refining it.
+    expect(seen.some((x) => x.unanswered === 0 && x.pending > 0 && x.preview && x.sweepRequests === 10_000)).toBe(true);
+    const end = useAppStore.getState();
+    expect(end).toMatchObject({ unansweredAnalyses: 0, targetPreview: null, sweepRequests: 30_000 });
+  });
 });
