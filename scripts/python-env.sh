@@ -8,7 +8,7 @@ req="$root/tests/fixtures/python/requirements.txt"
 stamp="$venv/.requirements"
 if [ ! -x "$venv/bin/python" ] || ! cmp -s "$req" "$stamp"; then
   python3 -m venv "$venv" >&2
-  "$venv/bin/pip" install --quiet --retries 0 --timeout 3 -r "$req" >&2
+  "$venv/bin/python" -m pip install --quiet --retries 0 --timeout 3 -r "$req" >&2
   cp "$req" "$stamp"
 fi
 echo "$venv/bin/python"
