@@ -8,6 +8,7 @@
  * Facts only, each with where it was read: repository, file and line in the version named.
  * tests/unit/clients/ reads the installed libraries at test time and fails if an entry drifts.
  */
+import { AIOHTTP_FAMILY } from './aiohttp/index.ts';
 import { GENERIC_FAMILY } from './generic/index.ts';
 import { HTTPX_FAMILY } from './httpx/index.ts';
 import { NODE_SDK_FAMILY } from './nodeSdk/index.ts';
@@ -18,7 +19,7 @@ import { UNDICI_FAMILY } from './undici/index.ts';
 import { forNode, type NodeMajor } from './undici/node.ts';
 
 /** In tab order: the export tabs, the CLI's lists and the link's tab ids follow it. */
-export const FAMILIES = [GENERIC_FAMILY, UNDICI_FAMILY, HTTPX_FAMILY, NODE_SDK_FAMILY] as const;
+export const FAMILIES = [GENERIC_FAMILY, UNDICI_FAMILY, HTTPX_FAMILY, NODE_SDK_FAMILY, AIOHTTP_FAMILY] as const;
 
 type Family = (typeof FAMILIES)[number];
 export type ClientId = Family['clients'][number]['id'];

@@ -2,6 +2,7 @@
  * Each family's test kit, keyed on the registry's family ids so a family without one does not
  * compile. Imported by tests only (the page never loads drivers).
  */
+import { AIOHTTP_TEST_KIT } from './aiohttp/testing/index.ts';
 import { HTTPX_TEST_KIT } from './httpx/testing/index.ts';
 import { NODE_SDK_TEST_KIT } from './nodeSdk/testing/index.ts';
 import type { FamilyId } from './registry.ts';
@@ -13,4 +14,5 @@ export const TEST_KITS: Record<FamilyId, TestKit> = {
   undici: UNDICI_TEST_KIT,
   httpx: HTTPX_TEST_KIT,
   'node-sdk': NODE_SDK_TEST_KIT,
+  aiohttp: AIOHTTP_TEST_KIT,
 };

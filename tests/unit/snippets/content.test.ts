@@ -30,7 +30,14 @@ describe('snippet sizes', () => {
     expect(computeFormula(s).maxConnections).toBe(7);
     for (const t of SNIPPET_TARGETS) {
       const code = t.generate(buildSnippetInput(s));
-      if (t.language === 'python') {
+      if (t.id === 'aiohttp') {
+        expect(code).toMatch(/limit=13,[\s\S]*limit_per_host=13,[\s\S]*keepalive_timeout=45\.0,[\s\S]*connect=14\.0,/);
+      } else if (t.id.endsWith('-aiohttp')) {
+        // The SDKs' aiohttp transport has no idle cap: no max_keepalive_connections to write.
+        expect(code).toMatch(/max_connections=13,[\s\S]*keepalive_expiry=45\.0,[\s\S]*pool=14\.0,/);
+      } else if (t.id === 'litellm') {
+        expect(code).toMatch(/"AIOHTTP_CONNECTOR_LIMIT_PER_HOST"\] = "13"[\s\S]*"AIOHTTP_KEEPALIVE_TIMEOUT"\] = "45"/);
+      } else if (t.language === 'python') {
         expect(code).toMatch(t.id.startsWith('monitor') ? /max_connections: int = 13\b/ : /max_connections=13,[\s\S]*max_keepalive_connections=11,[\s\S]*keepalive_expiry=45\.0,[\s\S]*pool=4\.0,/);
       } else {
         expect(code).toMatch(t.id.startsWith('monitor') ? /maxConnections = 13\b/ : /connections: 13,[\s\S]*keepAliveTimeout: 45_000,/);

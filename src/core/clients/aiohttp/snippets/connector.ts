@@ -1,0 +1,41 @@
+/**
+ * The TCPConnector and ClientTimeout arguments of one pool, shared by the raw aiohttp module and
+ * the LiteLLM settings: aiohttp has no HTTP/2 and no idle cap, and its connect timeout covers the
+ * wait for a free connection as well as the set-up.
+ */
+import { keepaliveRemark } from '../../../snippets/comments.ts';
+import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
+import { seconds } from '../../httpx/snippets/httpxCommon.ts';
+
+/** Connections the pool may use: the scenario's cap, or over HTTP/2 the HTTP/1.1 size for the same load (aiohttp has no HTTP/2). */
+export function aiohttpLimit(pool: PoolSizing): { limit: number; note: string } {
+  const cap = clientCaps(pool).maxConnections;
+  if (pool.protocol !== 'h2') return { limit: cap, note: '' };
+  const h1 = pool.tenants > 1 ? pool.h1TenantMaxConnections : pool.h1MaxConnections;
+  return cap >= h1
+    ? { limit: cap, note: `; not below the ${h1} an HTTP/1.1 pool needs for this load, as aiohttp speaks HTTP/1.1 only` }
+    : { limit: h1, note: `: the HTTP/1.1 size for this load, not the scenario's HTTP/2 ${cap}, as aiohttp speaks HTTP/1.1 only` };
+}
+
+/** The argument lines of aiohttp.TCPConnector(...) for one client of `pool`. */
+export function connectorArgs(input: SnippetInput, pool: PoolSizing): string[] {
+  const { limit, note } = aiohttpLimit(pool);
+  const perTenant = pool.tenants > 1 ? ' for this tenant' : '';
+  return [
+    `limit=${limit},  # max connections in use${perTenant}${note}`,
+    `limit_per_host=${limit},  # the API is one host: the same cap (aiohttp's default 0 sets none)`,
+    `keepalive_timeout=${seconds(pool.keepaliveSec)},  # ${keepaliveRemark(input, pool)}; no idle cap: the scenario's ${clientCaps(pool).maxKeepalive} kept idle has no aiohttp setting`,
+  ];
+}
+
+/** The argument lines of aiohttp.ClientTimeout(...). */
+export function timeoutArgs(input: SnippetInput, pool: PoolSizing): string[] {
+  return [
+    "total=None,  # no deadline on a whole request (aiohttp's default is 300 s): long streams must not hit it",
+    pool.poolTimeoutSec !== undefined
+      ? `connect=${seconds(pool.poolTimeoutSec + input.connectTimeoutSec)},  # aiohttp's connect timeout bounds the wait for a free connection AND a new connection's set-up: the scenario's ${seconds(pool.poolTimeoutSec)} s pool timeout plus the connect timeout`
+      : 'connect=None,  # the scenario sets no pool timeout: a request waits for a free connection as long as it takes (aiohttp times that wait with this connect timeout)',
+    `sock_connect=${seconds(input.connectTimeoutSec)},  # TCP and TLS set-up of a new connection`,
+    `sock_read=${seconds(input.readTimeoutSec)},  # max silence between chunks: long streams must not hit it`,
+  ];
+}

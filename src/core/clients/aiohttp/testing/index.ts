@@ -1,0 +1,7 @@
+import type { TestKit } from '../../testKit.ts';
+
+export { aiohttpDriver } from './drivers.ts';
+
+export const AIOHTTP_TEST_KIT: TestKit = {
+  pythonRequirements: ['aiohttp==3.14.*', 'openai[aiohttp]==3.22.1', 'anthropic[aiohttp]==1.13.0'],
+};
