@@ -22,7 +22,8 @@ export type ImportReply =
       traced: Workload;
       rows: Float64Array;
       fitted: Workload;
-      /** Worker time from the first byte read to the reply. */
+      /** Worker time from the first byte read to the reply, and by stage. */
       ms: number;
+      stagesMs: { read: number; parse: number; fit: number; check: number };
     }
   | { kind: 'error'; message: string };
