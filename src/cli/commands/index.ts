@@ -6,6 +6,8 @@ import { decodeCommand } from './decode.ts';
 import { snippetCommand } from './snippet.ts';
 import { compareCommand } from './compare.ts';
 import { importCommand } from './import.ts';
+import { auditCommand } from './audit.ts';
+import { checkCommand } from './check.ts';
 
 /** Every sub-command, in the order `pool-sizer --help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [recommend, simulateCommand, linkCommand, decodeCommand, snippetCommand, compareCommand, importCommand];
+export const COMMANDS: Command[] = [recommend, simulateCommand, linkCommand, decodeCommand, snippetCommand, compareCommand, importCommand, auditCommand, checkCommand];
