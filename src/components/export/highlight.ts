@@ -5,6 +5,8 @@
  */
 import hljs from 'highlight.js/lib/core';
 import type { LanguageFn } from 'highlight.js';
+import go from 'highlight.js/lib/languages/go';
+import java from 'highlight.js/lib/languages/java';
 import javascript from 'highlight.js/lib/languages/javascript';
 import python from 'highlight.js/lib/languages/python';
 import typescript from 'highlight.js/lib/languages/typescript';
@@ -12,7 +14,7 @@ import { LANGUAGES, type HighlightGrammar, type LanguageId } from '../../core/cl
 // Colours come from styles.css (.hljs-* rules on the colour scheme's variables), for light and dark alike.
 
 // Keyed on the grammars the languages table names: a new language's grammar must be imported here.
-const GRAMMARS: Record<HighlightGrammar, LanguageFn> = { javascript, typescript, python };
+const GRAMMARS: Record<HighlightGrammar, LanguageFn> = { javascript, typescript, python, go, java };
 for (const [name, grammar] of Object.entries(GRAMMARS)) hljs.registerLanguage(name, grammar);
 
 export type HighlightLanguage = LanguageId;

@@ -11,10 +11,10 @@ export interface LanguageFacts {
   mime: string;
   /** highlight.js grammar name (src/components/export/highlight.ts registers each one). */
   grammar: string;
-  /** How tests/unit/snippets/syntax.test.ts parses it: the TypeScript compiler, or Python's ast in the test venv. */
-  syntaxChecker: 'tsc' | 'python-ast';
+  /** How tests/unit/snippets/syntax.test.ts parses it: the TypeScript compiler, Python's ast in the test venv, gofmt, or javac against OkHttp's jar. */
+  syntaxChecker: 'tsc' | 'python-ast' | 'gofmt' | 'javac';
   /** The program a pasted snippet runs under (the Node or Python version comes from the client's family). */
-  runtime: 'node' | 'python';
+  runtime: 'node' | 'python' | 'go' | 'java';
   /** File name of the driver that loads the snippet in tests. */
   driverFile: string;
 }
@@ -24,6 +24,9 @@ export const LANGUAGES = {
   // Downloads as text/javascript as before: browsers have no registered TypeScript type to honour.
   typescript: { extension: 'ts', mime: 'text/javascript', grammar: 'typescript', syntaxChecker: 'tsc', runtime: 'node', driverFile: 'driver.mjs' },
   python: { extension: 'py', mime: 'text/x-python', grammar: 'python', syntaxChecker: 'python-ast', runtime: 'python', driverFile: 'driver.py' },
+  // Debian's golang-go and default-jdk-headless with libokhttp-java (.ci/run); no registered MIME type exists for either.
+  go: { extension: 'go', mime: 'text/x-go', grammar: 'go', syntaxChecker: 'gofmt', runtime: 'go', driverFile: 'main.go' },
+  java: { extension: 'java', mime: 'text/x-java', grammar: 'java', syntaxChecker: 'javac', runtime: 'java', driverFile: 'Driver.java' },
 } as const satisfies Record<string, LanguageFacts>;
 
 export type LanguageId = keyof typeof LANGUAGES;

@@ -10,8 +10,10 @@
  */
 import { AIOHTTP_FAMILY } from './aiohttp/index.ts';
 import { GENERIC_FAMILY } from './generic/index.ts';
+import { GO_NETHTTP_FAMILY } from './goNetHttp/index.ts';
 import { HTTPX_FAMILY } from './httpx/index.ts';
 import { NODE_SDK_FAMILY } from './nodeSdk/index.ts';
+import { OKHTTP_FAMILY } from './okhttp/index.ts';
 import type { PoolPolicy } from '../sim/policy.ts';
 import type { PoolCore } from '../sim/pool.ts';
 import type { ClientFacts, ClientFamily, SnippetGenerator, SnippetTargetFacts } from './types.ts';
@@ -19,7 +21,7 @@ import { UNDICI_FAMILY } from './undici/index.ts';
 import { forNode, type NodeMajor } from './undici/node.ts';
 
 /** In tab order: the export tabs, the CLI's lists and the link's tab ids follow it. */
-export const FAMILIES = [GENERIC_FAMILY, UNDICI_FAMILY, HTTPX_FAMILY, NODE_SDK_FAMILY, AIOHTTP_FAMILY] as const;
+export const FAMILIES = [GENERIC_FAMILY, UNDICI_FAMILY, HTTPX_FAMILY, NODE_SDK_FAMILY, AIOHTTP_FAMILY, GO_NETHTTP_FAMILY, OKHTTP_FAMILY] as const;
 
 type Family = (typeof FAMILIES)[number];
 export type ClientId = Family['clients'][number]['id'];

@@ -1,0 +1,138 @@
+/**
+ * OkHttp's pool as three clients use it: raw OkHttp, and the OpenAI and Anthropic Java SDKs (built
+ * on it). Facts only, each with where it was read: OkHttp 3.13.1 (square/okhttp tag parent-3.13.1;
+ * Debian's libokhttp-java runs it here) and 5.x (main, commit 1682d9ba), openai-java 4.52.0 (commit
+ * 5f499c32) and anthropic-sdk-java 2.57.0 (commit 8f5861c8), fetched from GitHub. The SDKs need
+ * Maven Central, unreachable here: their lines are checked against source, not run.
+ */
+import type { ClientDefaults, ClientFacts, SourceRef } from '../types.ts';
+import type { OkHttpRules } from './policy.ts';
+
+export const OKHTTP = 'OkHttp 3.13.1';
+const OKHTTP5 = 'OkHttp 5.x (main)';
+const OPENAI_JAVA = 'openai-java 4.52.0';
+const ANTHROPIC_JAVA = 'anthropic-sdk-java 2.57.0';
+const DISPATCHER = 'okhttp/src/main/java/okhttp3/Dispatcher.java';
+const POOL = 'okhttp/src/main/java/okhttp3/ConnectionPool.java';
+const CLIENT = 'okhttp/src/main/java/okhttp3/OkHttpClient.java';
+
+/** Where OkHttp's rules are implemented (the policy and the snippets cite these). */
+export const OKHTTP_RULES = {
+  maxRequests: { package: OKHTTP, file: DISPATCHER, line: 40 },
+  maxRequestsPerHost: { package: OKHTTP, file: DISPATCHER, line: 41 },
+  promote: { package: OKHTTP, file: DISPATCHER, line: 191 },
+  idleDefaults: { package: OKHTTP, file: POOL, line: 84 },
+  evictLongestIdle: { package: OKHTTP, file: POOL, line: 219 },
+  reuseInCreationOrder: { package: OKHTTP, file: POOL, line: 117 },
+  http2Streams: { package: OKHTTP, file: 'okhttp/src/main/java/okhttp3/internal/connection/RealConnection.java', line: 205 },
+  /** The same API in 5.x: what the snippet calls exists in both (checked in source). */
+  dispatcher5: { package: OKHTTP5, file: 'okhttp/src/commonJvmAndroid/kotlin/okhttp3/Dispatcher.kt', line: 66 },
+  pool5: { package: OKHTTP5, file: 'okhttp/src/commonJvmAndroid/kotlin/okhttp3/ConnectionPool.kt', line: 68 },
+} as const satisfies Record<string, SourceRef>;
+
+/** Per SDK: the line lifting the per-host cap, and the builder methods the snippet's SDK lines call. */
+export const JAVA_SDK_WIRING = {
+  openai: {
+    perHost: { package: OPENAI_JAVA, file: 'openai-java-client-okhttp/src/main/kotlin/com/openai/client/okhttp/OkHttpClient.kt', line: 237 },
+    builder: { package: OPENAI_JAVA, file: 'openai-java-client-okhttp/src/main/kotlin/com/openai/client/okhttp/OpenAIOkHttpClient.kt', line: 73 },
+  },
+  anthropic: {
+    perHost: { package: ANTHROPIC_JAVA, file: 'anthropic-java-client-okhttp/src/main/kotlin/com/anthropic/client/okhttp/OkHttpClient.kt', line: 293 },
+    builder: { package: ANTHROPIC_JAVA, file: 'anthropic-java-client-okhttp/src/main/kotlin/com/anthropic/client/okhttp/AnthropicOkHttpClient.kt', line: 74 },
+  },
+} as const;
+
+/** new OkHttpClient(): 5 async calls per host, 5 idle connections for 5 minutes, 10 s connect and read. */
+const okhttpDefaults: ClientDefaults = {
+  maxConnections: 5,
+  maxKeepalive: 5,
+  keepaliveSec: 300,
+  // A call queued in the Dispatcher waits as long as it takes: its call timeout starts when it runs.
+  poolTimeoutSec: null,
+  connectTimeoutSec: 10,
+  readTimeoutSec: 10,
+  protocol: 'h2',
+  // OkHttp has no stream limit of its own: a connection takes what the server announces.
+  streamsPerConnection: 100,
+};
+
+/** The SDKs set maxRequestsPerHost = maxRequests (64); connect 1 min, read = request timeout 10 min (core/Timeout.kt). */
+const sdkDefaults: ClientDefaults = { ...okhttpDefaults, maxConnections: 64, connectTimeoutSec: 60, readTimeoutSec: 600 };
+
+const http2 = 'HTTP/2 by ALPN over TLS (on Java 9+): calls to one host share a connection up to the server’s stream limit; the Dispatcher’s per-host cap still counts calls, not connections.';
+
+const dispatcherRule =
+  'OkHttp’s Dispatcher runs at most maxRequestsPerHost (default 5) asynchronous calls per host and maxRequests (64) in all; the rest wait in its queue, not in the connection pool, with no time limit. Synchronous execute() calls are not counted. The ConnectionPool caps only idle connections (5, closing the one idle longest) and keeps them 5 minutes.';
+
+const targets = [{ id: 'okhttp', label: 'Java OkHttp', filename: 'AiPool.java', language: 'java' }] as const;
+
+const simulatorLimits =
+  'Not calibrated with npm run calibrate: its lab drives Node and Python clients only. The Dispatcher cap is modelled for asynchronous calls (the snippet sends through enqueue); synchronous execute() calls are not capped at all. Over HTTP/2 a cold burst may open several connections before OkHttp coalesces them; the simulator counts one.';
+
+export const OKHTTP_CLIENT = {
+  id: 'okhttp',
+  label: 'OkHttp',
+  language: 'java',
+  library: 'com.squareup.okhttp3:okhttp',
+  versions: '3.13 to 5.x (OkHttpClient, Dispatcher, ConnectionPool)',
+  poolLibrary: OKHTTP,
+  poolRules: 'okhttp',
+  defaults: okhttpDefaults,
+  http2,
+  keepaliveRule: dispatcherRule,
+  sources: {
+    maxConnections: OKHTTP_RULES.maxRequestsPerHost,
+    maxKeepalive: OKHTTP_RULES.idleDefaults,
+    keepaliveSec: OKHTTP_RULES.idleDefaults,
+    connectTimeoutSec: { package: OKHTTP, file: CLIENT, line: 501 },
+    readTimeoutSec: { package: OKHTTP, file: CLIENT, line: 502 },
+  },
+  targets: [...targets],
+  simulatorLimits,
+} as const satisfies ClientFacts<OkHttpRules>;
+
+export const OPENAI_JAVA_CLIENT = {
+  id: 'openai-java',
+  label: 'OpenAI Java SDK',
+  language: 'java',
+  library: 'com.openai:openai-java',
+  versions: '>=4 (OpenAIOkHttpClient)',
+  poolLibrary: OKHTTP,
+  poolRules: 'okhttp',
+  defaults: sdkDefaults,
+  http2,
+  keepaliveRule: `openai-java raises maxRequestsPerHost to maxRequests, 64 (OkHttpClient.kt:237), for its async calls. ${dispatcherRule}`,
+  sources: {
+    maxConnections: JAVA_SDK_WIRING.openai.perHost,
+    maxKeepalive: OKHTTP_RULES.idleDefaults,
+    keepaliveSec: OKHTTP_RULES.idleDefaults,
+    connectTimeoutSec: { package: OPENAI_JAVA, file: 'openai-java-core/src/main/kotlin/com/openai/core/Timeout.kt', line: 24 },
+    readTimeoutSec: { package: OPENAI_JAVA, file: 'openai-java-core/src/main/kotlin/com/openai/core/Timeout.kt', line: 54 },
+  },
+  targets: [...targets],
+  simulatorLimits,
+} as const satisfies ClientFacts<OkHttpRules>;
+
+export const ANTHROPIC_JAVA_CLIENT = {
+  id: 'anthropic-java',
+  label: 'Anthropic Java SDK',
+  language: 'java',
+  library: 'com.anthropic:anthropic-java',
+  versions: '>=2 (AnthropicOkHttpClient)',
+  poolLibrary: OKHTTP,
+  poolRules: 'okhttp',
+  defaults: sdkDefaults,
+  http2,
+  keepaliveRule: `anthropic-sdk-java raises maxRequestsPerHost to maxRequests, 64 (OkHttpClient.kt:293), for its async calls. ${dispatcherRule}`,
+  sources: {
+    maxConnections: JAVA_SDK_WIRING.anthropic.perHost,
+    maxKeepalive: OKHTTP_RULES.idleDefaults,
+    keepaliveSec: OKHTTP_RULES.idleDefaults,
+    connectTimeoutSec: { package: ANTHROPIC_JAVA, file: 'anthropic-java-core/src/main/kotlin/com/anthropic/core/Timeout.kt', line: 26 },
+    readTimeoutSec: { package: ANTHROPIC_JAVA, file: 'anthropic-java-core/src/main/kotlin/com/anthropic/core/Timeout.kt', line: 56 },
+  },
+  targets: [...targets],
+  simulatorLimits,
+} as const satisfies ClientFacts<OkHttpRules>;
+
+export const OKHTTP_CLIENTS = [OKHTTP_CLIENT, OPENAI_JAVA_CLIENT, ANTHROPIC_JAVA_CLIENT] as const;
