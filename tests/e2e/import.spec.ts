@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HAR_FIXTURE, OTEL_FIXTURE } from '../unit/import/realFixtures.ts';
 
@@ -12,6 +13,8 @@ test.describe('import traffic', () => {
     const mean = Number(await page.getByTestId('import-mean').textContent());
     expect(Math.abs(mean / OTEL_FIXTURE.meanDurationSec - 1)).toBeLessThan(0.03);
     await expect(page.getByTestId('import-summary')).toContainText('GenAI span of a call already counted');
+    const axe = await new AxeBuilder({ page }).include('[data-testid="import-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.getByTestId('import-use-trace').click();
     await expect(page.getByText(`replays a recorded trace of ${OTEL_FIXTURE.apiCalls} requests`)).toBeVisible();
     expect(errors).toEqual([]);
