@@ -34,6 +34,15 @@ describe('OTLP/JSON import', () => {
     expect(result.dropped['GenAI span of a call already counted']).toBe(1);
   });
 
+  it('should count once a request that two HTTP instrumentations describe as parent and child', () => {
+    const t = 'd'.repeat(32);
+    const outer = httpSpan(ANTHROPIC, 0, 520, { traceId: t, spanId: '7'.repeat(16) });
+    const inner = httpSpan(ANTHROPIC, 5, 500, { traceId: t, parentSpanId: '7'.repeat(16) });
+    const result = readOtlp(JSON.stringify(otlpDocument([outer, inner])));
+    expect(result.calls.map((c) => c.durationMs)).toEqual([500]);
+    expect(result.dropped['outer span of a call already counted']).toBe(1);
+  });
+
   it('should keep concurrent calls of one trace as separate calls', () => {
     const t = 'c'.repeat(32);
     const result = readOtlp(JSON.stringify(otlpDocument([httpSpan(ANTHROPIC, 0, 500, { traceId: t }), httpSpan(ANTHROPIC, 10, 500, { traceId: t })])));
