@@ -8,7 +8,7 @@ import { pyLiteral, pyString } from '../../../snippets/escape.ts';
 import { header } from '../../../snippets/header.ts';
 import type { SnippetInput } from '../../../snippets/input.ts';
 import { pyClientNames } from '../../../snippets/pyPools.ts';
-import { apiKeyFunction, pyAuthHeaders } from '../../httpx/snippets/httpxCommon.ts';
+import { apiKeyFunction, pyAuthHeaders } from '../../../snippets/python.ts';
 import { AIOHTTP_CLIENT } from '../facts.ts';
 import { connectorArgs, timeoutArgs } from './connector.ts';
 

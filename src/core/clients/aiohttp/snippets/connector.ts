@@ -5,7 +5,7 @@
  */
 import { keepaliveRemark } from '../../../snippets/comments.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
-import { seconds } from '../../httpx/snippets/httpxCommon.ts';
+import { seconds } from '../../../snippets/python.ts';
 
 /** Connections the pool may use: the scenario's cap, or over HTTP/2 the HTTP/1.1 size for the same load (aiohttp has no HTTP/2). */
 export function aiohttpLimit(pool: PoolSizing): { limit: number; note: string } {

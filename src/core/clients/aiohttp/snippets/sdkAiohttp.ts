@@ -12,7 +12,7 @@ import { header } from '../../../snippets/header.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
 import { providerShape } from '../../../snippets/provider.ts';
 import { pyClientDefinitions, pyClientNames, pyCloseLines } from '../../../snippets/pyPools.ts';
-import { apiKeyFunction, seconds } from '../../httpx/snippets/httpxCommon.ts';
+import { apiKeyFunction, seconds } from '../../../snippets/python.ts';
 import type { ClientFacts } from '../../types.ts';
 import { ANTHROPIC_PY_AIOHTTP_CLIENT, OPENAI_PY_AIOHTTP_CLIENT, SDK_TRANSPORT } from '../facts.ts';
 import { aiohttpLimit } from './connector.ts';

@@ -10,6 +10,7 @@ import { pyLiteral, pyString } from '../../../snippets/escape.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
 import { pyClientDefinitions, pyClientNames, pyCloseLines } from '../../../snippets/pyPools.ts';
 import { cite } from '../../../snippets/comments.ts';
+import { apiKeyFunction, pyAuthHeaders, seconds } from '../../../snippets/python.ts';
 
 export interface HttpxFlavour {
   /** The clients-table entry (`httpx` or `httpx2`). */
@@ -20,8 +21,6 @@ export interface HttpxFlavour {
 export function pyModule(client: ClientFacts): 'httpx' | 'httpx2' {
   return client.poolRules === 'httpcore1' ? 'httpx' : 'httpx2';
 }
-
-export const seconds = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
 
 function keepaliveComment(client: ClientFacts, max: number, idle: number): string {
   const rule = client.snippet?.keepaliveRuleSource;
@@ -57,25 +56,6 @@ export function limitsAndTimeout(input: SnippetInput, pool: PoolSizing, client: 
     '),',
     pool.protocol === 'h2' ? http2Line(client) : 'http2=False,  # HTTP/1.1: one request per connection at a time',
   ];
-}
-
-/** The request headers as a Python dict literal; the key comes from the environment at call time. */
-export function pyAuthHeaders(input: SnippetInput): string {
-  const p = input.provider;
-  const key = p.keyPrefix ? `${pyString(p.keyPrefix)} + _api_key()` : '_api_key()';
-  const entries = [[pyString(p.keyHeader), key], ...p.extraHeaders.map(([k, v]) => [pyString(k), pyString(v)]), ['"content-type"', '"application/json"']];
-  return `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
-}
-
-export function apiKeyFunction(input: SnippetInput): string {
-  return `API_KEY_ENV = ${pyString(input.scenario.endpoint.apiKeyEnv)}
-
-
-def _api_key() -> str:
-    key = os.environ.get(API_KEY_ENV)
-    if not key:
-        raise RuntimeError(f"Set the {API_KEY_ENV} environment variable to your API key")
-    return key`;
 }
 
 export function renderHttpx(input: SnippetInput, flavour: HttpxFlavour): string {

@@ -9,7 +9,8 @@ import { ANTHROPIC_PY_CLIENT, HTTPX2_CLIENT, OPENAI_PY_CLIENT } from '../facts.t
 import type { Provider } from '../../../scenario/schema.ts';
 import { header } from '../../../snippets/header.ts';
 import { pyLiteral, pyString } from '../../../snippets/escape.ts';
-import { apiKeyFunction, limitsAndTimeout } from './httpxCommon.ts';
+import { limitsAndTimeout } from './httpxCommon.ts';
+import { apiKeyFunction } from '../../../snippets/python.ts';
 import type { SnippetInput } from '../../../snippets/input.ts';
 import { providerShape } from '../../../snippets/provider.ts';
 import { pyClientDefinitions, pyClientNames, pyCloseLines } from '../../../snippets/pyPools.ts';

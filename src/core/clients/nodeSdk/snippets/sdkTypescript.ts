@@ -11,12 +11,13 @@ import type { Provider } from '../../../scenario/schema.ts';
 import { header } from '../../../snippets/header.ts';
 import { jsIdentifier, jsLiteral, jsString } from '../../../snippets/escape.ts';
 import type { SnippetInput } from '../../../snippets/input.ts';
-import { nodeFetchNotes } from '../../undici/snippets/nodeFetch.ts';
+import { nodeFetchNotes } from '../../../snippets/nodeFetch.ts';
 import { providerShape } from '../../../snippets/provider.ts';
 import { cite } from '../../../snippets/comments.ts';
 import { jsTenantFactory } from '../../../snippets/tenantFactory.ts';
-import { agentDefinitions, agentNames, closeAllAgents } from '../../undici/snippets/undiciAgents.ts';
-import { UNDICI8 } from '../../undici/snippets/undici.ts';
+import { agentDefinitions, agentNames, closeAllAgents } from '../../../snippets/undiciAgents.ts';
+// The Agents passed to the SDK are undici 8's: the SDK's pool is that library's.
+import { UNDICI8_CLIENT as UNDICI8 } from '../../undici/facts.ts';
 
 interface NodeSdk {
   client: ClientFacts;

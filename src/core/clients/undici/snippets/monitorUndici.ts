@@ -1,6 +1,6 @@
 import { header } from '../../../snippets/header.ts';
 import { clientCaps, type SnippetInput } from '../../../snippets/input.ts';
-import { agentNames } from './undiciAgents.ts';
+import { agentNames } from '../../../snippets/undiciAgents.ts';
 
 /**
  * The three numbers to watch, from undici's diagnostics channels and the Agent's connect and

@@ -1,7 +1,7 @@
 import { UNDICI8_CLIENT } from '../facts.ts';
 import { renderUndici } from './undiciCommon.ts';
 import type { SnippetInput } from '../../../snippets/input.ts';
-import { nodeFetchNotes } from './nodeFetch.ts';
+import { nodeFetchNotes } from '../../../snippets/nodeFetch.ts';
 
 export const UNDICI8 = UNDICI8_CLIENT;
 

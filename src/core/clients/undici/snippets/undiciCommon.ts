@@ -7,7 +7,7 @@ import type { ClientFacts } from '../../types.ts';
 import { header } from '../../../snippets/header.ts';
 import { jsString } from '../../../snippets/escape.ts';
 import type { SnippetInput } from '../../../snippets/input.ts';
-import { agentDefinitions, agentNames, closeAllAgents } from './undiciAgents.ts';
+import { agentDefinitions, agentNames, closeAllAgents } from '../../../snippets/undiciAgents.ts';
 
 /** The request headers as a JS object literal; the key comes from the environment at call time. */
 export function jsAuthHeaders(input: SnippetInput): string {

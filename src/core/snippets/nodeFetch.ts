@@ -1,13 +1,14 @@
 /**
  * What the scenario's Node would do without the exported Agents: a client on Node's global fetch
  * (node-fetch and the Node SDKs) otherwise gets the pool of the undici that Node bundles, whose
- * protocol and rules differ by major (NODE_FETCH in ../node.ts). Said in the header, so whoever
- * pastes the module knows which pool it replaces.
+ * protocol and rules differ by major (NODE_FETCH in ../clients/undici/node.ts). Said in the header, so whoever
+ * pastes the module knows which pool it replaces. Shared by the undici and Node SDK families, whose
+ * clients are the ones on Node's fetch.
  */
-import { UNDICI_CLIENTS } from '../facts.ts';
-import { DEFAULT_NODE_MAJOR, NODE_FETCH } from '../node.ts';
-import { NODE_SDK_CLIENTS } from '../../nodeSdk/facts.ts';
-import type { SnippetInput } from '../../../snippets/input.ts';
+import { NODE_SDK_CLIENTS } from '../clients/nodeSdk/facts.ts';
+import { UNDICI_CLIENTS } from '../clients/undici/facts.ts';
+import { DEFAULT_NODE_MAJOR, NODE_FETCH } from '../clients/undici/node.ts';
+import type { SnippetInput } from './input.ts';
 
 export function nodeFetchNotes(input: SnippetInput): string[] {
   const s = input.scenario;

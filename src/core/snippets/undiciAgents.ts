@@ -4,12 +4,12 @@
  * between majors (HTTP/2 default, where the stream limit goes, whether POSTs multiplex) is read
  * from the clients table, with the source line it was read at.
  */
-import type { ClientFacts } from '../../types.ts';
-import { cite, keepaliveRemark, tenantRemark } from '../../../snippets/comments.ts';
-import { jsTenantFactory } from '../../../snippets/tenantFactory.ts';
-import { commentText, jsIdentifier } from '../../../snippets/escape.ts';
-import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
-import { formatNumber } from '../../../format.ts';
+import type { ClientFacts } from '../clients/types.ts';
+import { cite, keepaliveRemark, tenantRemark } from './comments.ts';
+import { jsTenantFactory } from './tenantFactory.ts';
+import { commentText, jsIdentifier } from './escape.ts';
+import { clientCaps, type PoolSizing, type SnippetInput } from './input.ts';
+import { formatNumber } from '../format.ts';
 
 export interface UndiciFlavour {
   /** The clients-table entry of the undici major written for (`undici` = 8, `undici7`). */
