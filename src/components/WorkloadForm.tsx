@@ -24,7 +24,7 @@ export function WorkloadForm() {
     <section className="card" aria-labelledby="workload-title">
       <h2 id="workload-title">Workload</h2>
       {arrival.kind === 'trace' ? (
-        <p className="field__help">Traffic replays a recorded trace of {plural(arrival.rows.length, 'request')} (loaded from a scenario file).</p>
+        <p className="field__help">Traffic replays a recorded trace of {plural(arrival.rows.length, 'request')} (from an imported request log or a scenario file).</p>
       ) : (
         <SelectField
           path="workload.arrival.kind"
