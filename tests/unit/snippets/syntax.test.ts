@@ -9,7 +9,27 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSnippetInput, LANGUAGES, PRESETS, SNIPPET_TARGETS, type Scenario } from '../../../src/core/index.ts';
 import { scenarioArb } from '../arbitraries.ts';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { OKHTTP_CLASSPATH } from '../../../src/core/clients/okhttp/testing/index.ts';
 import { ensurePython, pythonSyntaxErrors, tempDir, tscSyntaxErrors } from './harness.ts';
+
+/** What a checker printed on failure, or '' (and '' when the toolchain is missing: .ci/run installs it). */
+function toolErrors(command: string, args: string[], cwd?: string): string {
+  if (!existsSync(command) || args.length === 0) return '';
+  try {
+    execFileSync(command, args, { encoding: 'utf8', stdio: 'pipe', cwd });
+    return '';
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string };
+    return `${e.stdout ?? ''}${e.stderr ?? ''}` || String(err);
+  }
+}
+
+/** gofmt -e parses Go and reports every syntax error; -l lists, never rewrites. */
+const goSyntaxErrors = (files: string[]) => toolErrors('/usr/lib/go-1.19/bin/gofmt', ['-e', '-l', ...files]).split('\n').filter((l) => !l.endsWith('.go')).join('\n').trim();
+/** javac against OkHttp 3.13's jar: the snippets' Java must compile, not only parse. */
+const javaCompileErrors = (files: string[], dir: string) => (OKHTTP_CLASSPATH.every(existsSync) ? toolErrors('/usr/bin/javac', ['-cp', OKHTTP_CLASSPATH.join(':'), '-d', join(dir, 'classes'), ...files]) : '');
 
 beforeAll(() => void ensurePython(), 300_000);
 
@@ -18,20 +38,31 @@ function checkAll(scenarios: Scenario[]) {
   const dir = tempDir();
   const scripts: string[] = [];
   const python: string[] = [];
+  const go: string[] = [];
+  const java: string[] = [];
   scenarios.forEach((scenario, i) => {
     const input = buildSnippetInput(scenario);
     for (const target of SNIPPET_TARGETS) {
       const code = target.generate(input);
       const language = LANGUAGES[target.language];
       if (language.syntaxChecker === 'python-ast') python.push(code);
-      else {
+      else if (language.syntaxChecker === 'gofmt') {
+        const file = join(dir, `s${i}-${target.id}.go`);
+        writeFileSync(file, code);
+        go.push(file);
+      } else if (language.syntaxChecker === 'javac') {
+        // One javac run for all: each copy gets its own class name (the hostile-name test compares the code as generated).
+        const file = join(dir, `AiPool${i}.java`);
+        writeFileSync(file, code.replace(/\bAiPool\b/g, `AiPool${i}`));
+        java.push(file);
+      } else {
         const file = join(dir, `s${i}-${target.id}.${language.extension}`);
         writeFileSync(file, code);
         scripts.push(file);
       }
     }
   });
-  return { js: tscSyntaxErrors(scripts), python: pythonSyntaxErrors(python) };
+  return { js: tscSyntaxErrors(scripts) + goSyntaxErrors(go) + javaCompileErrors(java, dir), python: pythonSyntaxErrors(python) };
 }
 
 /** Every other scenario split into tenant pools, so the factories are checked too. */

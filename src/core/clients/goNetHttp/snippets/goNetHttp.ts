@@ -60,9 +60,9 @@ function transportFields(input: SnippetInput, pool: PoolSizing): string[] {
   ];
 }
 
-function definition(input: SnippetInput, p: GoPool): string {
+function definition(input: SnippetInput, p: GoPool, index: number): string {
   const fields = transportFields(input, p.pool).map((l) => `\t\t${l}`);
-  const ctor = `new${p.client}Transport`;
+  const ctor = `newTransport${index}`;
   const lines = [`// ${p.client} sends on pool ${goString(p.pool.name)}: one Transport for the whole process (a Transport per request pools nothing).`];
   if (p.pool.poolTimeoutSec !== undefined) {
     lines.push(`// Go has no wait limit for a free connection: bound the ${formatNumber(p.pool.poolTimeoutSec, 3)} s with the request's context.`);
@@ -128,7 +128,7 @@ ${tenants ? '\t"sync"\n' : ''}	"time"
 // BaseURL is the API the pools send to.
 const BaseURL = ${goString(input.provider.baseUrl)}
 
-${pools.map((p) => definition(input, p)).join('\n\n')}
+${pools.map((p, i) => definition(input, p, i)).join('\n\n')}
 
 // PostJSON POSTs body as JSON to BaseURL + path through Client. Read the response body to the end
 // and close it: only then does the connection go back to the pool.

@@ -2,7 +2,7 @@
  * Scenario values on their way into Java source. javac turns every `\uXXXX` into its character
  * before it lexes anything, comments included, so an escaped newline would end a comment and an
  * escaped quote a string. Strings therefore escape control characters in octal and only printable
- * non-ASCII as `\u`; comment lines double every backslash, so no `\u` in them is ever read as an escape.
+ * non-ASCII as `\u`; in comment lines every `\u` becomes `\x`, so javac finds no escape to decode there.
  */
 
 /** A Java string literal, ASCII only. */
@@ -19,20 +19,9 @@ export function javaString(value: string): string {
   return `${out}"`;
 }
 
-/** Comment lines made inert for javac's unicode pre-pass (an even run of backslashes never starts an escape). */
+/** Comment lines made inert for javac's unicode pre-pass: no `\u` is left to decode. */
 export function javaComments(text: string): string {
-  return text.replace(/\\/g, '\\\\');
-}
-
-/** A Java constant name from a pool name: `streaming` → `STREAMING_CLIENT`; unique within `taken`. */
-export function javaConstant(name: string, suffix: string, taken: Set<string>): string {
-  const words = name.match(/[A-Za-z0-9]+/g) ?? [];
-  let base = words.map((w) => w.toUpperCase()).join('_');
-  if (!base || /^[0-9]/.test(base)) base = `POOL_${base}`.replace(/_$/, '');
-  let id = `${base}_${suffix}`;
-  for (let n = 2; taken.has(id); n++) id = `${base}_${n}_${suffix}`;
-  taken.add(id);
-  return id;
+  return text.replace(/\\u/g, '\\x');
 }
 
 /** Seconds as a (value, TimeUnit) pair, exact to the millisecond. */

@@ -6,10 +6,11 @@
  */
 import { formatNumber } from '../../../format.ts';
 import { cite, keepaliveRemark, tenantRemark } from '../../../snippets/comments.ts';
+import { commentText, jsIdentifier } from '../../../snippets/escape.ts';
 import { header } from '../../../snippets/header.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
 import { JAVA_SDK_WIRING, OKHTTP_CLIENT, OKHTTP_RULES } from '../facts.ts';
-import { javaComments, javaConstant, javaDuration, javaString } from './javaEscape.ts';
+import { javaComments, javaDuration, javaString } from './javaEscape.ts';
 
 interface JavaPool {
   pool: PoolSizing;
@@ -22,7 +23,7 @@ interface JavaPool {
 function javaPools(input: SnippetInput): JavaPool[] {
   const taken = new Set(['CLIENT', 'BASE_URL', 'JSON', 'TENANT_CLIENTS']);
   return input.pools.map((pool, i) => {
-    const constant = i === 0 ? 'CLIENT' : javaConstant(pool.name, 'CLIENT', taken);
+    const constant = i === 0 ? 'CLIENT' : jsIdentifier(pool.name, 'Client', taken);
     const builder = `new${i}Client`;
     return pool.tenants > 1 ? { pool, constant, builder, factory: i === 0 ? 'clientForTenant' : `clientForTenant${i}` } : { pool, constant, builder };
   });
@@ -39,7 +40,7 @@ function builderMethod(input: SnippetInput, p: JavaPool): string[] {
       ? `new ConnectionPool(${maxKeepalive}, ${javaDuration(p.pool.keepaliveSec)})) // ${maxKeepalive} kept idle (the one idle longest closes first); ${keepaliveRemark(input, p.pool)}`
       : `new ConnectionPool(0, 1, TimeUnit.MILLISECONDS)) // keep-alive 0: every connection closes when its call ends`;
   return [
-    `  /** Pool ${javaString(p.pool.name)}: its own Dispatcher and ConnectionPool (a client per request would pool nothing). */`,
+    javaComments(`  // Pool ${commentText(p.pool.name)}: its own Dispatcher and ConnectionPool (a client per request would pool nothing).`),
     `  private static OkHttpClient ${p.builder}() {`,
     '    Dispatcher dispatcher = new Dispatcher();',
     `    dispatcher.setMaxRequests(${maxConnections}); // all hosts: this client serves one API`,
@@ -68,8 +69,8 @@ function definitions(input: SnippetInput, pools: JavaPool[]): string[] {
       const cache = `TENANTS_${p.constant}`;
       const [cap, global] = tenantRemark(p.pool, 'OkHttp', 'client');
       lines.push(
-        `  // ${cap}`,
-        `  // ${global}`,
+        javaComments(`  // ${cap}`),
+        javaComments(`  // ${global}`),
         `  private static final ConcurrentHashMap<String, OkHttpClient> ${cache} = new ConcurrentHashMap<>();`,
         '',
         `  /** The tenant's own client, created on first use and kept for the life of the process. */`,
