@@ -1,6 +1,7 @@
 /**
  * Every target for every preset and for random hostile scenarios (tenant pools included) parses:
- * JavaScript and TypeScript through the TypeScript compiler, Python through the venv's ast. Names
+ * JavaScript and TypeScript through the TypeScript compiler, Python through the venv's ast, Go through
+ * gofmt (which must leave it unchanged), Java through javac. Names
  * that try to break out of their literal or comment must leave the code around them unchanged.
  */
 import fc from 'fast-check';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSnippetInput, LANGUAGES, PRESETS, SNIPPET_TARGETS, type Scenario } from '../../../src/core/index.ts';
 import { scenarioArb } from '../arbitraries.ts';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { OKHTTP_CLASSPATH } from '../../../src/core/clients/okhttp/testing/index.ts';
 import { ensurePython, pythonSyntaxErrors, tempDir, tscSyntaxErrors } from './harness.ts';
@@ -26,8 +27,17 @@ function toolErrors(command: string, args: string[], cwd?: string): string {
   }
 }
 
-/** gofmt -e parses Go and reports every syntax error; -l lists, never rewrites. */
-const goSyntaxErrors = (files: string[]) => toolErrors('/usr/lib/go-1.19/bin/gofmt', ['-e', '-l', ...files]).split('\n').filter((l) => !l.endsWith('.go')).join('\n').trim();
+/**
+ * gofmt -e parses Go and reports every syntax error; -l lists (never rewrites) each file gofmt would
+ * change, which fails too: a pasted snippet must survive the user's first save untouched.
+ */
+function goSyntaxErrors(files: string[]): string {
+  const gofmt = '/usr/lib/go-1.19/bin/gofmt';
+  if (!existsSync(gofmt) || files.length === 0) return '';
+  const r = spawnSync(gofmt, ['-e', '-l', ...files], { encoding: 'utf8' });
+  const listed = r.stdout.split('\n').filter((l) => l.endsWith('.go')).map((f) => `not gofmt-formatted: ${f}`);
+  return [r.stderr.trim(), ...listed].filter(Boolean).join('\n');
+}
 /** javac against OkHttp 3.13's jar: the snippets' Java must compile, not only parse. */
 const javaCompileErrors = (files: string[], dir: string) => (OKHTTP_CLASSPATH.every(existsSync) ? toolErrors('/usr/bin/javac', ['-cp', OKHTTP_CLASSPATH.join(':'), '-d', join(dir, 'classes'), ...files]) : '');
 

@@ -18,6 +18,14 @@ export function goString(value: string): string {
   return `${out}"`;
 }
 
+/**
+ * A Go string literal for a doc comment: gofmt (1.19+) turns a doubled '' or `` there into curly
+ * quotes, so every second quote of a pair is escaped (still the same string when read as Go).
+ */
+export function goCommentString(value: string): string {
+  return goString(value).replace(/(?<=')'/g, '\\x27').replace(/(?<=`)`/g, '\\x60');
+}
+
 /** An exported Go identifier from a pool name: `streaming` → `StreamingClient`; unique within `taken`. */
 export function goIdentifier(name: string, suffix: string, taken: Set<string>): string {
   const words = name.match(/[A-Za-z0-9]+/g) ?? [];

@@ -8,7 +8,8 @@ import { cite, keepaliveRemark, tenantRemark } from '../../../snippets/comments.
 import { header } from '../../../snippets/header.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
 import { GO_NETHTTP_CLIENT, GO_RULES, GO_SDK_WIRING } from '../facts.ts';
-import { goDuration, goIdentifier, goString } from './goEscape.ts';
+import { goCommentString, goDuration, goIdentifier, goString } from './goEscape.ts';
+import { alignGoPairs } from './goFormat.ts';
 
 interface GoPool {
   pool: PoolSizing;
@@ -61,9 +62,9 @@ function transportFields(input: SnippetInput, pool: PoolSizing): string[] {
 }
 
 function definition(input: SnippetInput, p: GoPool, index: number): string {
-  const fields = transportFields(input, p.pool).map((l) => `\t\t${l}`);
+  const fields = alignGoPairs(transportFields(input, p.pool).map((l) => `\t\t${l}`));
   const ctor = `newTransport${index}`;
-  const lines = [`// ${p.client} sends on pool ${goString(p.pool.name)}: one Transport for the whole process (a Transport per request pools nothing).`];
+  const lines = [`// ${p.client} sends on pool ${goCommentString(p.pool.name)}: one Transport for the whole process (a Transport per request pools nothing).`];
   if (p.pool.poolTimeoutSec !== undefined) {
     lines.push(`// Go has no wait limit for a free connection: bound the ${formatNumber(p.pool.poolTimeoutSec, 3)} s with the request's context.`);
   }
@@ -112,7 +113,10 @@ export function goNetHttpSnippet(input: SnippetInput): string {
     `  openai-go (${o.file}:${o.line}, ${o.package}): client := openai.NewClient(option.WithHTTPClient(aipool.Client))`,
     `  anthropic-sdk-go (${a.file}:${a.line}, ${a.package}): client := anthropic.NewClient(option.WithHTTPClient(aipool.Client))`,
   ];
+  // A blank line keeps the header from being the package's doc comment, which gofmt would reflow
+  // (indented lines become code blocks framed by empty // lines).
   return `${header(input, '//', `${GO_NETHTTP_CLIENT.label} (http.Transport; checked on ${GO_NETHTTP_CLIENT.poolLibrary}); save as aipool.go`, notes)}
+
 package aipool
 
 import (
