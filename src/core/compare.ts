@@ -79,14 +79,33 @@ export interface DifferenceContext {
   fromKeepaliveSec: number;
   toKeepaliveSec: number;
   fromMaxConnections: number | null;
+  /** The client whose rules run both columns: its facts name the caps behind a difference (idleCapOption, callQueue). */
+  client?: ClientFacts;
 }
 
 const pct = (x: number) => `${formatNumber(x * 100, x < 0.1 && x > 0 ? 1 : 0)} %`;
 const ms = (x: number) => `${formatNumber(x, x < 10 ? 1 : 0)} ms`;
+/** Waits of queued calls run to minutes: seconds from 10 s up read better than ms. */
+const duration = (x: number) => (x >= 10_000 ? `${formatNumber(x / 1000, 0)} s` : ms(x));
+
+/**
+ * The idle cap behind lost reuse, when the client's facts name one (Go's MaxIdleConnsPerHost) and
+ * the column opened more connections at its peak than the cap keeps: the surplus closes as it frees
+ * up and the next burst dials it again. One pool per host only: a tenant's share of the peak is unknown.
+ */
+function idleCapCause(ctx: DifferenceContext, from: SimResult): string | null {
+  const option = ctx.client?.idleCapOption;
+  const pool = ctx.scenario.pool;
+  if (!option || pool.tenants > 1 || from.peakActive <= pool.maxKeepalive) return null;
+  const f = columnFigures(from);
+  return `${option} ${formatNumber(pool.maxKeepalive, 0)} keeps at most ${formatNumber(pool.maxKeepalive, 0)} idle while up to ${formatNumber(from.peakActive, 0)} are open at once, so the rest close as they free up and the next burst re-dials them (${formatNumber(f.handshakesPerRequest, 2)} new connections and ${ms(f.handshakeMsPerRequest)} of handshakes per request)`;
+}
 
 /** Why a column reuses fewer connections, from the numbers that explain it. */
 function reuseCause(ctx: DifferenceContext, from: SimResult, to: SimResult): string {
   const a = ctx.scenario.workload.arrival;
+  const idleCap = idleCapCause(ctx, from);
+  if (idleCap) return idleCap;
   if (ctx.fromKeepaliveSec < ctx.toKeepaliveSec) {
     const gap =
       a.kind === 'users' && a.users === 1
@@ -129,9 +148,18 @@ export function describeDifferences(ctx: DifferenceContext, from: SimResult, to:
     });
   }
   const waitDelta = f.p99WaitMs - t.p99WaitMs;
+  const calls = ctx.client?.callQueue;
   if (Math.abs(waitDelta) >= 5 && Math.abs(waitDelta) >= 0.1 * Math.max(f.p99WaitMs, t.p99WaitMs)) {
+    const pool = ctx.scenario.pool;
+    const perHost = pool.perTenantMaxConnections ?? pool.maxConnections;
     out.push(
-      waitDelta > 0
+      waitDelta > 0 && calls
+        ? {
+            // The cap counts calls, not connections (OkHttp's Dispatcher): the wait is a queue of calls.
+            id: 'queue',
+            text: `With ${ctx.fromLabel} ${calls.queue} runs at most ${plural(perHost, 'call')} per host (${calls.option}) and queues the rest: ${pct(from.pWait)} of calls wait, ${duration(f.meanWaitMs)} on average and ${duration(f.p99WaitMs)} for the slowest 1 %; with ${ctx.toLabel} the slowest 1 % wait ${duration(t.p99WaitMs)}.`,
+          }
+        : waitDelta > 0
         ? { id: 'wait', text: `The slowest 1 % wait ${ms(f.p99WaitMs)} for a connection with ${ctx.fromLabel}, ${ms(t.p99WaitMs)} with ${ctx.toLabel}.` }
         : { id: 'wait-worse', text: `${capitalise(ctx.toLabel)} makes the slowest 1 % wait longer for a connection: ${ms(t.p99WaitMs)} against ${ms(f.p99WaitMs)}.` },
     );
@@ -170,6 +198,7 @@ export function compareDifferences(s: Scenario, client: ClientFacts, results: Co
       fromKeepaliveSec: today.pool.keepaliveSec,
       toKeepaliveSec: s.pool.keepaliveSec,
       fromMaxConnections: client.defaults.maxConnections,
+      client,
     },
     results.today,
     results.yours,
@@ -182,6 +211,7 @@ export function compareDifferences(s: Scenario, client: ClientFacts, results: Co
       fromKeepaliveSec: s.pool.keepaliveSec,
       toKeepaliveSec: recommendedPool.keepaliveSec,
       fromMaxConnections: s.pool.maxConnections,
+      client,
     },
     results.yours,
     results.recommended,

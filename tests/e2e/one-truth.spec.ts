@@ -19,6 +19,19 @@ test.describe('your client, your provider and your pool', () => {
     await expect(page.getByTestId('compare-today-handshakesPerRequest')).not.toHaveText('…');
   });
 
+  test('should show Go’s re-dials over HTTP/1.1 and raw OkHttp’s queue above 5 calls per host, from the numbers', async ({ page }) => {
+    await page.goto('/');
+    // Over TLS Go speaks HTTP/2 and one connection carries the burst: the idle-cap trap shows on plain HTTP/1.1.
+    await page.getByLabel('TLS', { exact: true }).selectOption('none');
+    await page.getByLabel('HTTP client').selectOption('go-nethttp');
+    await expect(page.getByTestId('compare-head-today')).toHaveText('Go net/http defaults');
+    await expect(page.getByTestId('difference-today-reuse')).toContainText('MaxIdleConnsPerHost 2 keeps at most 2 idle', { timeout: 30_000 });
+    await expect(page.getByTestId('difference-today-reuse')).toContainText(/the next burst re-dials them \(0\.\d\d new connections and [\d.]+ ms of handshakes per request\)/);
+    await page.getByLabel('HTTP client').selectOption('okhttp');
+    await expect(page.getByTestId('compare-head-today')).toHaveText('OkHttp defaults');
+    await expect(page.getByTestId('difference-today-queue')).toContainText(/the Dispatcher runs at most 5 calls per host \(maxRequestsPerHost\) and queues the rest: \d+ % of calls wait, [\d,]+ s on average/, { timeout: 30_000 });
+  });
+
   test('should ask which Node only for a client on Node’s fetch, and export for the Node chosen', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByLabel('Node.js version')).toHaveCount(0);

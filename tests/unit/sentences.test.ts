@@ -99,6 +99,33 @@ describe('differences between today, your pool and the recommendation', () => {
     expect(differences(single('httpx')).some((d) => d.id === 'timeouts')).toBe(false);
   });
 
+  /** A preset's traffic on another client and TLS setting, run short. */
+  const preset = (client: string, tls: '1.3' | 'none') => {
+    const s = presetScenario('chat-app')!;
+    return { ...s, client: client as Scenario['client'], network: { ...s.network, tls }, sim: { ...s.sim, requests: 20_000 } };
+  };
+  const today = (s: Scenario, id: string) => differences(s).find((d) => d.between === 'today→yours' && d.id === id)?.text ?? '';
+
+  it('should say Go’s 2 idle per host re-dial a burst over HTTP/1.1, with the new connections and handshakes per request', () => {
+    const text = today(preset('go-nethttp', 'none'), 'reuse');
+    expect(text).toMatch(/^With the Go net\/http defaults \d+ % of requests open a new connection: MaxIdleConnsPerHost 2 keeps at most 2 idle while up to \d+ are open at once, so the rest close as they free up and the next burst re-dials them \(0\.\d\d new connections and [\d.]+ ms of handshakes per request\)\./);
+  });
+
+  it('should not blame Go’s idle cap over TLS, where HTTP/2 carries the burst on one connection, nor a client without one', () => {
+    expect(differences(preset('go-nethttp', '1.3')).map((d) => d.text).join('\n')).not.toContain('MaxIdleConnsPerHost');
+    expect(differences(preset('httpx2', 'none')).map((d) => d.text).join('\n')).not.toContain('re-dials');
+  });
+
+  it('should say raw OkHttp’s Dispatcher queues calls above 5 per host, with the wait figures', () => {
+    const text = today(preset('okhttp', 'none'), 'queue');
+    expect(text).toMatch(/^With the OkHttp defaults the Dispatcher runs at most 5 calls per host \(maxRequestsPerHost\) and queues the rest: \d+ % of calls wait, [\d,]+ s on average and [\d,]+ s for the slowest 1 %; with your pool the slowest 1 % wait [\d,.]+ m?s\.$/);
+  });
+
+  it('should not speak of a call queue when the per-host cap is not what makes calls wait (the Java SDKs lift it to 64)', () => {
+    expect(differences(preset('openai-java', 'none')).some((d) => d.id === 'queue')).toBe(false);
+    expect(differences(preset('httpx2', 'none')).some((d) => d.id === 'queue')).toBe(false);
+  });
+
   it('should list what the exported pool changes from the client’s defaults', () => {
     const s = single('undici');
     expect(describePoolChanges(s, findClient('undici')!)).toEqual([

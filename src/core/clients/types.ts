@@ -79,6 +79,16 @@ export interface ClientFacts<Rules extends string = string> {
    * verdict says so.
    */
   keepsAllWarm?: boolean;
+  /**
+   * The option capping idle connections (Go's MaxIdleConnsPerHost): connections freed beyond it close,
+   * so a burst above it re-dials on the next one. The comparison names it when it explains lost reuse.
+   */
+  idleCapOption?: string;
+  /**
+   * Where calls above the per-host cap (`maxConnections`) wait when that cap counts calls, not
+   * connections (OkHttp's Dispatcher): the comparison says the queueing in those terms.
+   */
+  callQueue?: { option: string; queue: string };
   /** Where `npm run calibrate` found the simulator's model of this client falls short, and why (docs/calibration.md). */
   simulatorLimits?: string;
 }

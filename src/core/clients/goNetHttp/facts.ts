@@ -79,6 +79,7 @@ export const GO_NETHTTP_CLIENT = {
   keepaliveRule: keepalive,
   sources,
   targets: [...targets],
+  idleCapOption: 'MaxIdleConnsPerHost',
   simulatorLimits,
 } as const satisfies ClientFacts<GoNetHttpRules>;
 
@@ -95,6 +96,7 @@ export const OPENAI_GO_CLIENT = {
   keepaliveRule: `openai-go sends through http.DefaultClient (requestconfig.go:282), so it shares http.DefaultTransport with the whole process. ${keepalive}`,
   sources: { ...sources, maxConnections: GO_SDK_WIRING.openai.default },
   targets: [...targets],
+  idleCapOption: 'MaxIdleConnsPerHost',
   simulatorLimits,
 } as const satisfies ClientFacts<GoNetHttpRules>;
 
@@ -111,6 +113,7 @@ export const ANTHROPIC_GO_CLIENT = {
   keepaliveRule: `anthropic-sdk-go clones http.DefaultTransport (default_http_client.go:25), keeping its pool defaults. ${keepalive}`,
   sources: { ...sources, readTimeoutSec: { package: ANTHROPIC_GO, file: 'default_http_client.go', line: 14 } },
   targets: [...targets],
+  idleCapOption: 'MaxIdleConnsPerHost',
   simulatorLimits,
 } as const satisfies ClientFacts<GoNetHttpRules>;
 

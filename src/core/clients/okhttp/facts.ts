@@ -64,6 +64,10 @@ const http2 = 'HTTP/2 by ALPN over TLS (on Java 9+): calls to one host share a c
 const dispatcherRule =
   'OkHttp’s Dispatcher runs at most maxRequestsPerHost (default 5) asynchronous calls per host and maxRequests (64) in all; the rest wait in its queue, not in the connection pool, with no time limit. Synchronous execute() calls are not counted. The ConnectionPool caps only idle connections (5, closing the one idle longest) and keeps them 5 minutes.';
 
+// The per-host cap counts calls in the Dispatcher; the idle cap is the ConnectionPool's.
+const callQueue = { option: 'maxRequestsPerHost', queue: 'the Dispatcher' } as const;
+const idleCapOption = 'ConnectionPool’s maxIdleConnections';
+
 const targets = [{ id: 'okhttp', label: 'Java OkHttp', filename: 'AiPool.java', language: 'java' }] as const;
 
 const simulatorLimits =
@@ -88,6 +92,8 @@ export const OKHTTP_CLIENT = {
     readTimeoutSec: { package: OKHTTP, file: CLIENT, line: 502 },
   },
   targets: [...targets],
+  idleCapOption,
+  callQueue,
   simulatorLimits,
 } as const satisfies ClientFacts<OkHttpRules>;
 
@@ -110,6 +116,8 @@ export const OPENAI_JAVA_CLIENT = {
     readTimeoutSec: { package: OPENAI_JAVA, file: 'openai-java-core/src/main/kotlin/com/openai/core/Timeout.kt', line: 54 },
   },
   targets: [...targets],
+  idleCapOption,
+  callQueue,
   simulatorLimits,
 } as const satisfies ClientFacts<OkHttpRules>;
 
@@ -132,6 +140,8 @@ export const ANTHROPIC_JAVA_CLIENT = {
     readTimeoutSec: { package: ANTHROPIC_JAVA, file: 'anthropic-java-core/src/main/kotlin/com/anthropic/core/Timeout.kt', line: 56 },
   },
   targets: [...targets],
+  idleCapOption,
+  callQueue,
   simulatorLimits,
 } as const satisfies ClientFacts<OkHttpRules>;
 
