@@ -15,6 +15,7 @@ import { WarningsPanel } from './components/sim/WarningsPanel.tsx';
 import { ThemeToggle } from './components/theme/ThemeToggle.tsx';
 import { AnswerSummary } from './components/ui/AnswerSummary.tsx';
 import { ImportEntry } from './components/import/ImportEntry.tsx';
+import { AuditEntry } from './components/audit/AuditEntry.tsx';
 
 // The export panel brings the snippet generators and highlight.js: loaded after the first paint.
 const ExportPanel = lazy(() => import('./components/export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
@@ -66,6 +67,7 @@ export function App() {
           <div className="layout__inputs">
             <ShareBar />
             <ImportEntry />
+            <AuditEntry />
             <PresetPicker />
             <ClientPicker />
             <WorkloadForm />
