@@ -3,14 +3,22 @@
  * library at test time (Python packages in the test venv, undici 7 on this Node, undici 8 and the Node
  * SDKs on Node 22), and every source reference must point at a line that still says what the table
  * cites it for — the Node SDKs' in the installed SDK, the Node majors' in the npm release of the undici
- * each bundles (node-fetch.test.ts runs each Node's own fetch).
+ * each bundles (node-fetch.test.ts runs each Node's own fetch). Go's from Debian's Go 1.19 (a program
+ * printing http.DefaultTransport, its source for what lives in closures and unexported constants);
+ * OkHttp's from Debian's OkHttp 3.13.1 jar, the only form installed (a Java program reading a new
+ * OkHttpClient, and the jar's line tables for the cited lines). Each is skipped, saying why, when
+ * its toolchain is missing (.ci/run installs both).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SDK_TRANSPORT } from '../../../src/core/clients/aiohttp/facts.ts';
+import { GO, GO_RULES } from '../../../src/core/clients/goNetHttp/facts.ts';
 import { CLIENTS, findClient, forNode, NODE_FETCH, NODE_MAJORS, type ClientDefaults, type ClientFacts, type SourceRef } from '../../../src/core/clients/index.ts';
+import { OKHTTP, OKHTTP_RULES } from '../../../src/core/clients/okhttp/facts.ts';
+import { OKHTTP_CLASSPATH } from '../../../src/core/clients/okhttp/testing/index.ts';
 
 const root = process.cwd();
 const undici8Dir = join(root, 'tests/fixtures/undici8');
@@ -81,6 +89,104 @@ pool.close(); client.close();
 `;
 
 type Read = Partial<Record<keyof ClientDefaults, number | string | null>>;
+
+const GO_ROOT = '/usr/lib/go-1.19';
+const haveGo = existsSync(join(GO_ROOT, 'bin/go')) && existsSync(join(GO_ROOT, 'src/net/http/transport.go'));
+const haveJava = existsSync('/usr/bin/java') && existsSync('/usr/bin/javap') && OKHTTP_CLASSPATH.every(existsSync);
+const NO_GO = 'Go 1.19 is not installed (.ci/run installs golang-go): the Go rows are not checked';
+const NO_JAVA = 'Java or OkHttp’s jar is not installed (.ci/run installs default-jdk-headless, libokhttp-java, libokio-java): the OkHttp rows are not checked';
+/** Clients built on net/http's Transport, and on OkHttp. */
+const GO_IDS = ['go-nethttp', 'openai-go', 'anthropic-go'];
+const OKHTTP_IDS = ['okhttp', 'openai-java', 'anthropic-java'];
+
+/**
+ * http.DefaultTransport as Go builds it. The dial timeout sits in a closure and HTTP/2's initial
+ * stream limit is unexported, so those two are read from the source lines that set them.
+ */
+const GO_READ = `package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"runtime"
+)
+
+func main() {
+	t := http.DefaultTransport.(*http.Transport)
+	idle := t.MaxIdleConnsPerHost
+	if idle == 0 {
+		idle = http.DefaultMaxIdleConnsPerHost
+	}
+	out, _ := json.Marshal(map[string]any{
+		"version":                  runtime.Version(),
+		"maxConnections":           t.MaxConnsPerHost,
+		"maxKeepalive":             idle,
+		"maxIdleConns":             t.MaxIdleConns,
+		"keepaliveSec":             t.IdleConnTimeout.Seconds(),
+		"forceH2":                  t.ForceAttemptHTTP2,
+		"responseHeaderTimeoutSec": t.ResponseHeaderTimeout.Seconds(),
+	})
+	fmt.Println(string(out))
+}
+`;
+
+/** A new OkHttpClient's limits; the ConnectionPool keeps its two in private fields (3.13 has no getters). */
+const JAVA_READ = `import java.lang.reflect.Field;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+
+public class Read {
+  public static void main(String[] args) throws Exception {
+    OkHttpClient c = new OkHttpClient();
+    ConnectionPool p = c.connectionPool();
+    Field idle = ConnectionPool.class.getDeclaredField("maxIdleConnections");
+    Field keep = ConnectionPool.class.getDeclaredField("keepAliveDurationNs");
+    idle.setAccessible(true);
+    keep.setAccessible(true);
+    System.out.println("{\\"version\\":\\"" + okhttp3.internal.Version.userAgent() + "\\",\\"maxRequests\\":" + c.dispatcher().getMaxRequests()
+        + ",\\"maxConnections\\":" + c.dispatcher().getMaxRequestsPerHost() + ",\\"maxKeepalive\\":" + idle.getInt(p)
+        + ",\\"keepaliveSec\\":" + keep.getLong(p) / 1e9 + ",\\"connectTimeoutSec\\":" + c.connectTimeoutMillis() / 1000.0
+        + ",\\"readTimeoutSec\\":" + c.readTimeoutMillis() / 1000.0 + ",\\"h2\\":" + c.protocols().contains(Protocol.HTTP_2) + "}");
+    System.exit(0);
+  }
+}
+`;
+
+/**
+ * What each source line of a class in OkHttp's jar compiles to (javap's line table), by line. The
+ * jar is all Debian installs of OkHttp: a cited line is checked by the bytecode it holds.
+ */
+function jarLines(className: string): Map<number, string> {
+  let out = '';
+  try {
+    out = execFileSync('javap', ['-c', '-l', '-p', '-cp', OKHTTP_CLASSPATH.join(':'), className], { encoding: 'utf8', stdio: 'pipe' });
+  } catch {
+    // A nested class the source file may not have (every file is tried with its $Builder).
+    return new Map();
+  }
+  const byLine = new Map<number, string>();
+  for (const method of out.split(/\n(?=  \S)/)) {
+    const code = [...method.matchAll(/^\s+(\d+): (\S.*)$/gm)].map((m) => [Number(m[1]), m[2]!] as const);
+    const table = [...method.matchAll(/^\s+line (\d+): (\d+)$/gm)].map((m) => [Number(m[1]), Number(m[2])] as const).sort((a, b) => a[1] - b[1]);
+    table.forEach(([line, pc], i) => {
+      const end = table[i + 1]?.[1] ?? Infinity;
+      const text = code.filter(([at]) => at >= pc && at < end).map(([, t]) => t).join('\n');
+      byLine.set(line, `${byLine.get(line) ?? ''}${text}\n`);
+    });
+  }
+  return byLine;
+}
+
+/** Every citation an object holds, however deep, filed under the key it sits at (a `source` under its parent's). */
+function collectRefs(where: string, value: unknown, name: string, refs: [string, string, SourceRef][] = []): [string, string, SourceRef][] {
+  if (!value || typeof value !== 'object') return refs;
+  const v = value as Partial<SourceRef>;
+  if (typeof v.package === 'string' && typeof v.file === 'string' && typeof v.line === 'number') refs.push([where, name, v as SourceRef]);
+  else for (const [key, inner] of Object.entries(value)) collectRefs(`${where}.${key}`, inner, key === 'source' ? name : key, refs);
+  return refs;
+}
 
 describe('clients table against the installed libraries', () => {
   it('should match httpx, httpx2 and the official Python SDKs as built with no arguments', () => {
@@ -207,15 +313,9 @@ describe('clients table against the installed libraries', () => {
     // Every citation the table holds, however deep: the defaults' sources, the snippets' (snippet.*),
     // each Node major's and the SDKs' aiohttp transport lines.
     const refs: [string, string, SourceRef][] = [];
-    const collect = (where: string, value: unknown, name: string): void => {
-      if (!value || typeof value !== 'object') return;
-      const v = value as Partial<SourceRef>;
-      if (typeof v.package === 'string' && typeof v.file === 'string' && typeof v.line === 'number') refs.push([where, name, v as SourceRef]);
-      else for (const [key, inner] of Object.entries(value)) collect(`${where}.${key}`, inner, key === 'source' ? name : key);
-    };
-    for (const client of CLIENTS as readonly ClientFacts[]) collect(client.id, client, client.id);
-    for (const major of NODE_MAJORS) collect(`node ${major}`, NODE_FETCH[major], major);
-    collect('SDK_TRANSPORT', SDK_TRANSPORT, 'SDK_TRANSPORT');
+    for (const client of CLIENTS as readonly ClientFacts[]) if (!GO_IDS.includes(client.id) && !OKHTTP_IDS.includes(client.id)) collectRefs(client.id, client, client.id, refs);
+    for (const major of NODE_MAJORS) collectRefs(`node ${major}`, NODE_FETCH[major], major, refs);
+    collectRefs('SDK_TRANSPORT', SDK_TRANSPORT, 'SDK_TRANSPORT', refs);
     let checked = 0;
     for (const [id, field, ref] of refs) {
       // LiteLLM does not install here: its lines were read in its repository (src/core/clients/aiohttp/facts.ts).
@@ -231,5 +331,125 @@ describe('clients table against the installed libraries', () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(50);
+  });
+  it.skipIf(!haveGo)(haveGo ? 'should match net/http’s DefaultTransport, as Debian’s Go 1.19 builds it, for Go and the Go SDKs' : NO_GO, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'go-defaults-'));
+    writeFileSync(join(dir, 'read.go'), GO_READ);
+    const env = { ...process.env, GOCACHE: join(dir, '.gocache'), GOPATH: join(dir, '.gopath'), GOPROXY: 'off', GO111MODULE: 'off' };
+    const read = JSON.parse(execFileSync(join(GO_ROOT, 'bin/go'), ['run', 'read.go'], { cwd: dir, env, encoding: 'utf8' })) as Record<string, number | string | boolean>;
+    const transport = readFileSync(join(GO_ROOT, 'src/net/http/transport.go'), 'utf8');
+    const h2 = readFileSync(join(GO_ROOT, 'src/net/http/h2_bundle.go'), 'utf8');
+    // DefaultTransport's dialer: the first Timeout after "var DefaultTransport".
+    const dial = /var DefaultTransport[\s\S]*?Timeout:\s+(\d+) \* time\.Second/.exec(transport);
+    const streams = /http2initialMaxConcurrentStreams = (\d+)/.exec(h2);
+    expect(GO).toContain(String(read.version).replace(/^go/, ''));
+    for (const id of GO_IDS) {
+      const d = findClient(id)!.defaults;
+      expect({
+        id,
+        // 0 means no cap in net/http.
+        maxConnections: read.maxConnections === 0 ? null : read.maxConnections,
+        maxKeepalive: read.maxKeepalive,
+        keepaliveSec: read.keepaliveSec,
+        connectTimeoutSec: Number(dial?.[1]),
+        protocol: read.forceH2 ? 'h2' : 'h1',
+        streamsPerConnection: Number(streams?.[1]),
+        // net/http has no wait limit for a connection: the request's context is the only one.
+        poolTimeoutSec: null,
+      }).toEqual({ id, maxConnections: d.maxConnections, maxKeepalive: d.maxKeepalive, keepaliveSec: d.keepaliveSec, connectTimeoutSec: d.connectTimeoutSec, protocol: d.protocol, streamsPerConnection: d.streamsPerConnection, poolTimeoutSec: d.poolTimeoutSec });
+    }
+    // The plain client reads no response-header timeout; anthropic-sdk-go's 10 min is its own (checked in its source).
+    expect(read.responseHeaderTimeoutSec === 0 ? null : read.responseHeaderTimeoutSec).toBe(findClient('go-nethttp')!.defaults.readTimeoutSec);
+  }, 120_000);
+
+  it.skipIf(!haveGo)(haveGo ? 'should cite Go source lines (transport.go, h2_bundle.go) that still say what they are cited for' : NO_GO, () => {
+    const keyword: Record<string, RegExp> = {
+      maxConnections: /MaxConnsPerHost <= 0/,
+      maxKeepalive: /DefaultMaxIdleConnsPerHost = 2/,
+      keepaliveSec: /IdleConnTimeout:/,
+      connectTimeoutSec: /^Timeout: +\d+ \* time\.Second/,
+      protocol: /ForceAttemptHTTP2: +true/,
+      streamsPerConnection: /http2initialMaxConcurrentStreams = /,
+      idleCapPerHost: /t\.maxIdleConnsPerHost\(\)/,
+      idleCapTotal: /t\.MaxIdleConns != 0/,
+      lifoReuse: /list\[len\(list\)-1\]/,
+      handToWaiter: /idleConnWait\[key\]/,
+      connsPerHostWait: /connsPerHostWait\[/,
+      noConnCap: /MaxConnsPerHost <= 0/,
+      forceH2: /ForceAttemptHTTP2/,
+      h2ExtraConn: /maxConcurrentStreams/,
+      h2ColdDialDiscarded: /don't need this c/,
+    };
+    const refs = collectRefs('GO_RULES', GO_RULES, 'GO_RULES');
+    for (const id of GO_IDS) collectRefs(id, findClient(id), id, refs);
+    let checked = 0;
+    for (const [id, field, ref] of refs) {
+      // The SDK modules cannot be downloaded here: their lines were read in their repositories (goNetHttp/facts.ts).
+      if (ref.package !== GO) continue;
+      const path = join(GO_ROOT, 'src', ref.file);
+      expect(existsSync(path), `${id} → ${ref.file}`).toBe(true);
+      expect(keyword[field], `${id}: no keyword for citations filed under ${field}`).toBeDefined();
+      const line = readFileSync(path, 'utf8').split('\n')[ref.line - 1] ?? '';
+      expect(line.trim(), `${id} → ${ref.file}:${ref.line}`).toMatch(keyword[field]!);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+  });
+
+  it.skipIf(!haveJava)(haveJava ? 'should match a new OkHttpClient, run against Debian’s OkHttp 3.13.1 jar, for OkHttp and the Java SDKs' : NO_JAVA, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okhttp-defaults-'));
+    writeFileSync(join(dir, 'Read.java'), JAVA_READ);
+    const read = JSON.parse(execFileSync('java', ['-cp', OKHTTP_CLASSPATH.join(':'), 'Read.java'], { cwd: dir, encoding: 'utf8' })) as Record<string, number | string | boolean>;
+    expect(OKHTTP).toContain(String(read.version).replace(/^okhttp\//, ''));
+    const raw = findClient('okhttp')!.defaults;
+    expect({ maxConnections: read.maxConnections, maxKeepalive: read.maxKeepalive, keepaliveSec: read.keepaliveSec, connectTimeoutSec: read.connectTimeoutSec, readTimeoutSec: read.readTimeoutSec, protocol: read.h2 ? 'h2' : 'h1' }).toEqual({
+      maxConnections: raw.maxConnections,
+      maxKeepalive: raw.maxKeepalive,
+      keepaliveSec: raw.keepaliveSec,
+      connectTimeoutSec: raw.connectTimeoutSec,
+      readTimeoutSec: raw.readTimeoutSec,
+      protocol: raw.protocol,
+    });
+    // The SDKs keep OkHttp's pool and lift the per-host cap to maxRequests (their source, cited in okhttp/facts.ts).
+    for (const id of ['openai-java', 'anthropic-java']) {
+      const d = findClient(id)!.defaults;
+      expect({ id, maxConnections: d.maxConnections, maxKeepalive: d.maxKeepalive, keepaliveSec: d.keepaliveSec, protocol: d.protocol }).toEqual({ id, maxConnections: read.maxRequests, maxKeepalive: read.maxKeepalive, keepaliveSec: read.keepaliveSec, protocol: raw.protocol });
+    }
+  }, 120_000);
+
+  it.skipIf(!haveJava)(haveJava ? 'should cite OkHttp 3.13.1 lines whose bytecode in the jar still does what they are cited for' : NO_JAVA, () => {
+    // Matched against what javac compiled the line to: the field it sets or reads, the constants it loads.
+    const keyword: Record<string, RegExp> = {
+      maxConnections: /iconst_5\s+putfield .*Field maxRequestsPerHost:I/,
+      maxRequestsPerHost: /iconst_5\s+putfield .*Field maxRequestsPerHost:I/,
+      maxRequests: /bipush\s+64\s+putfield .*Field maxRequests:I/,
+      // new ConnectionPool(): this(5, 5, TimeUnit.MINUTES).
+      maxKeepalive: /iconst_5\s+ldc2_w .*long 5l\s+getstatic .*TimeUnit\.MINUTES/,
+      keepaliveSec: /iconst_5\s+ldc2_w .*long 5l\s+getstatic .*TimeUnit\.MINUTES/,
+      idleDefaults: /iconst_5\s+ldc2_w .*long 5l\s+getstatic .*TimeUnit\.MINUTES/,
+      connectTimeoutSec: /sipush\s+10000\s+putfield .*Field connectTimeout:I/,
+      readTimeoutSec: /sipush\s+10000\s+putfield .*Field readTimeout:I/,
+      promote: /Field runningAsyncCalls[\s\S]*Field maxRequests:I/,
+      evictLongestIdle: /Field maxIdleConnections:I/,
+      reuseInCreationOrder: /Field connections:Ljava\/util\/Deque;[\s\S]*iterator/,
+      http2Streams: /Http2Connection\.maxConcurrentStreams/,
+    };
+    const refs = collectRefs('OKHTTP_RULES', OKHTTP_RULES, 'OKHTTP_RULES');
+    for (const id of OKHTTP_IDS) collectRefs(id, findClient(id), id, refs);
+    const classes = new Map<string, Map<number, string>>();
+    let checked = 0;
+    for (const [id, field, ref] of refs) {
+      // OkHttp 5.x and the Java SDKs need Maven Central, unreachable here: their lines were read in their repositories (okhttp/facts.ts).
+      if (ref.package !== OKHTTP) continue;
+      const className = ref.file.replace(/^.*src\/main\/java\//, '').replace(/\.java$/, '').replace(/\//g, '.');
+      if (!classes.has(className)) classes.set(className, new Map([...jarLines(className), ...jarLines(`${className}$Builder`).entries()].filter(([line]) => line > 0)));
+      const lines = classes.get(className)!;
+      // javac files a condition spread over lines under its first line: a cited line without code is read from the nearest above (2 at most).
+      const code = lines.get(ref.line) ?? lines.get(ref.line - 1) ?? lines.get(ref.line - 2) ?? '';
+      expect(keyword[field], `${id}: no keyword for citations filed under ${field}`).toBeDefined();
+      expect(code, `${id} → ${ref.file}:${ref.line}`).toMatch(keyword[field]!);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(15);
   });
 });
