@@ -27,8 +27,13 @@ test.describe('your client, your provider and your pool', () => {
     await expect(page.getByTestId('compare-head-today')).toHaveText('Go net/http defaults');
     await expect(page.getByTestId('difference-today-reuse')).toContainText('MaxIdleConnsPerHost 2 keeps at most 2 idle', { timeout: 30_000 });
     await expect(page.getByTestId('difference-today-reuse')).toContainText(/the next burst re-dials them \(0\.\d\d new connections and [\d.]+ ms of handshakes per request\)/);
+    // Each language's grammar loads on its first snippet: Go's and Java's are coloured once they arrive.
+    await page.getByTestId('tab-go-nethttp').click();
+    await expect(page.getByTestId('code-go-nethttp').locator('.hljs-keyword').first()).toBeVisible();
     await page.getByLabel('HTTP client').selectOption('okhttp');
     await expect(page.getByTestId('compare-head-today')).toHaveText('OkHttp defaults');
+    await page.getByTestId('tab-okhttp').click();
+    await expect(page.getByTestId('code-okhttp').locator('.hljs-keyword').first()).toBeVisible();
     await expect(page.getByTestId('difference-today-queue')).toContainText(/the Dispatcher runs at most 5 calls per host \(maxRequestsPerHost\) and queues the rest: \d+ % of calls wait, [\d,]+ s on average/, { timeout: 30_000 });
   });
 

@@ -16,8 +16,9 @@ export interface HighlightReply {
   html: string;
 }
 
-self.onmessage = (event: MessageEvent<HighlightRequest>) => {
+self.onmessage = async (event: MessageEvent<HighlightRequest>) => {
   const { id, code, language } = event.data;
-  const reply: HighlightReply = { id, html: highlightToHtml(code, language) };
+  // Replies carry the request's id: one waiting on its grammar's first load may come after a later one.
+  const reply: HighlightReply = { id, html: await highlightToHtml(code, language) };
   self.postMessage(reply);
 };

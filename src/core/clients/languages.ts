@@ -9,7 +9,7 @@ export interface LanguageFacts {
   extension: string;
   /** Download MIME type: a wrong one makes some browsers rename or refuse the file. */
   mime: string;
-  /** highlight.js grammar name (src/components/export/highlight.ts registers each one). */
+  /** highlight.js grammar name (src/components/export/highlight.ts loads each one on first use; a new name needs its loader line there). */
   grammar: string;
   /** How tests/unit/snippets/syntax.test.ts parses it: the TypeScript compiler, Python's ast in the test venv, gofmt, or javac against OkHttp's jar. */
   syntaxChecker: 'tsc' | 'python-ast' | 'gofmt' | 'javac';
