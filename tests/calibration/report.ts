@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import type { CalibrationCase } from './cases.ts';
 import { TOLERANCE, type Figures } from './measure.ts';
 import type { RunResult } from './session.ts';
+import { CLIENTS, type ClientFacts } from '../../src/core/clients/index.ts';
 
 const f2 = (x: number) => x.toFixed(2);
 const f1 = (x: number) => x.toFixed(1);
@@ -25,6 +26,20 @@ export interface Noise {
 
 function spread(values: number[]): number {
   return Math.max(...values) - Math.min(...values);
+}
+
+/**
+ * The clients no run here covers, with what their family's facts say instead (`simulatorLimits`):
+ * their rules rest on the library's source and the pinned rule tests. Clients sharing a text share a line.
+ */
+function notRun(results: RunResult[]): string[] {
+  const run = new Set<string>(results.map((r) => r.client));
+  const byText = new Map<string, string[]>();
+  for (const c of CLIENTS as readonly ClientFacts[]) {
+    if (run.has(c.id) || !c.simulatorLimits) continue;
+    byText.set(c.simulatorLimits, [...(byText.get(c.simulatorLimits) ?? []), c.id]);
+  }
+  return [...byText].map(([text, ids]) => `- ${ids.map((id) => `\`${id}\``).join(', ')}: ${text}`);
 }
 
 export function renderReport(cases: CalibrationCase[], results: RunResult[], noise: Noise[], versions: Record<string, string>, limits: string[]): string {
@@ -98,6 +113,9 @@ export function renderReport(cases: CalibrationCase[], results: RunResult[], noi
     '- undici reads the server\'s `Keep-Alive: timeout=N` header: idle sockets then close after N − 2 s (the server-hint',
     '  scenario: 3 s from the server → 1 s in undici), while httpx keeps them until the server closes them.',
     '',
+    ...(notRun(results).length
+      ? ['## Clients the lab does not run', '', 'Their rules come from the library\'s source and the rule tests that pin them; the clients table says why each is not run:', '', ...notRun(results), '']
+      : []),
     '## Versions and machine',
     '',
     ...Object.entries(versions).map(([k, v]) => `- ${k}: ${v}`),
