@@ -37,6 +37,10 @@ describe('snippet sizes', () => {
         expect(code).toMatch(/max_connections=13,[\s\S]*keepalive_expiry=45\.0,[\s\S]*pool=14\.0,/);
       } else if (t.id === 'litellm') {
         expect(code).toMatch(/"AIOHTTP_CONNECTOR_LIMIT_PER_HOST"\] = "13"[\s\S]*"AIOHTTP_KEEPALIVE_TIMEOUT"\] = "45"/);
+      } else if (t.language === 'go') {
+        expect(code).toMatch(/MaxConnsPerHost: +13,[\s\S]*MaxIdleConnsPerHost: +11,[\s\S]*IdleConnTimeout: +45 \* time\.Second,/);
+      } else if (t.language === 'java') {
+        expect(code).toMatch(/setMaxRequestsPerHost\(13\);[\s\S]*new ConnectionPool\(11, 45, TimeUnit\.SECONDS\)/);
       } else if (t.language === 'python') {
         expect(code).toMatch(t.id.startsWith('monitor') ? /max_connections: int = 13\b/ : /max_connections=13,[\s\S]*max_keepalive_connections=11,[\s\S]*keepalive_expiry=45\.0,[\s\S]*pool=4\.0,/);
       } else {
