@@ -3,9 +3,28 @@
  * exercise one pool rule, run by every real client and by the simulator with the same `client`.
  */
 import { parseScenario, type ClientId, type Scenario } from '../../src/core/index.ts';
+import { FAMILIES } from '../../src/core/clients/registry.ts';
+import type { CalibrationKit } from '../../src/core/clients/testKit.ts';
+import { TEST_KITS } from '../../src/core/clients/testKits.ts';
 
-export type CalibrationClient = Extract<ClientId, 'undici' | 'undici7' | 'httpx' | 'httpx2'>;
-export const ALL_CLIENTS: CalibrationClient[] = ['undici', 'undici7', 'httpx', 'httpx2'];
+/** A client some family's test kit calibrates (its `calibration.runtimes`). */
+export type CalibrationClient = ClientId;
+
+/** Every calibrated client, in the registry's order: each family's test kit says which of its clients run and where. */
+export const ALL_CLIENTS: CalibrationClient[] = FAMILIES.flatMap((f) => Object.keys(TEST_KITS[f.id].calibration?.runtimes ?? {}) as ClientId[]);
+
+/** The clients that run a case: all of them, but a library without HTTP/2 sits out the HTTP/2 cases. */
+export function clientsFor(c: CalibrationCase): CalibrationClient[] {
+  return ALL_CLIENTS.filter((client) => c.protocol === 'h1' || !calibrationKit(client).h1Only);
+}
+
+/** The test kit's calibration entry of the family that holds `client`. */
+export function calibrationKit(client: CalibrationClient): CalibrationKit {
+  const family = FAMILIES.find((f) => f.clients.some((x) => x.id === client));
+  const kit = family && TEST_KITS[family.id].calibration;
+  if (!kit?.runtimes[client]) throw new Error(`no calibration runtime for ${client} in its family's test kit`);
+  return kit;
+}
 
 export type CaseArrival = { kind: 'users'; users: number; thinkSec: number; thinkDist: 'exponential' | 'constant' } | { kind: 'poisson'; perSec: number };
 

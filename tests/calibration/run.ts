@@ -1,12 +1,12 @@
 /**
- * npm run calibrate [-- case-id …]: every calibration scenario with every real client, then a few
+ * npm run calibrate [-- case-id … --client=id,…]: every calibration scenario with every real client, then a few
  * repeats to measure the runs' own noise; writes docs/calibration.md. Exits 1 if a run disagrees
  * with the simulator beyond the tolerance and the disagreement is not a documented limit.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findClient } from '../../src/core/index.ts';
-import { ALL_CLIENTS, CASES } from './cases.ts';
+import { ALL_CLIENTS, CASES, clientsFor } from './cases.ts';
 import { ensureRuntime, ROOT, versions } from './clients.ts';
 import { renderReport, type Noise } from './report.ts';
 import { runCase, type RunResult } from './session.ts';
@@ -21,19 +21,27 @@ const NOISE_REPEATS: { caseId: string; client: (typeof ALL_CLIENTS)[number]; run
 /** `--report-only` re-renders docs/calibration.md from the last run's saved results (after a clients-table edit). */
 const reportOnly = process.argv.includes('--report-only');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+/** `--client=aiohttp,httpx` re-runs those clients only, keeping the saved results of the others. */
+const onlyClients = process.argv.find((a) => a.startsWith('--client='))?.slice('--client='.length).split(',') ?? [];
+const unknown = onlyClients.filter((id) => !ALL_CLIENTS.includes(id as (typeof ALL_CLIENTS)[number]));
+if (unknown.length) throw new Error(`--client: not calibrated: ${unknown.join(', ')} (calibrated: ${ALL_CLIENTS.join(', ')})`);
 const cases = only.length ? CASES.filter((c) => only.includes(c.id)) : CASES;
+const clientsOf = (c: (typeof CASES)[number]) => clientsFor(c).filter((client) => !onlyClients.length || onlyClients.includes(client));
+/** A saved result or repeat this run re-measures (and so replaces). */
+const rerun = (caseId: string, client: string) => (!only.length || only.includes(caseId)) && (!onlyClients.length || onlyClients.includes(client));
+const partial = only.length > 0 || onlyClients.length > 0;
 const saved = join(ROOT, 'tests/.tmp/calibration-results.json');
-if (!reportOnly) for (const client of ALL_CLIENTS) ensureRuntime(client);
+if (!reportOnly) for (const client of new Set(cases.flatMap(clientsOf))) ensureRuntime(client);
 
 type Saved = { results: RunResult[]; noise: Noise[] };
 const load = (): Saved | null => (existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as Saved) : null);
 const previous = reportOnly ? load() : null;
 if (reportOnly && !previous) throw new Error(`--report-only needs ${saved} from an earlier run`);
 // Re-running some cases keeps the saved results of the others, so the report always covers every case.
-const kept = !reportOnly && only.length ? (load()?.results ?? []).filter((r) => !only.includes(r.caseId)) : [];
+const kept = !reportOnly && partial ? (load()?.results ?? []).filter((r) => !rerun(r.caseId, r.client)) : [];
 const results: RunResult[] = previous?.results ?? [];
 for (const c of previous ? [] : cases) {
-  for (const client of ALL_CLIENTS) {
+  for (const client of clientsOf(c)) {
     const r = await runCase(c, client);
     results.push(r);
     console.log(`${c.id.padEnd(22)} ${client.padEnd(8)} ${r.ok ? 'agrees ' : 'DIFFERS'} ${r.checks.map((k) => `${k.name} ${k.measured.toFixed(3)}/${k.simulated.toFixed(3)}`).join('; ')} (${r.seconds.toFixed(0)} s)`);
@@ -41,10 +49,10 @@ for (const c of previous ? [] : cases) {
 }
 
 results.unshift(...kept);
-const noise: Noise[] = previous?.noise ?? (only.length ? (load()?.noise ?? []).filter((n) => !only.includes(n.caseId)) : []);
+const noise: Noise[] = previous?.noise ?? (partial ? (load()?.noise ?? []).filter((n) => !rerun(n.caseId, n.client)) : []);
 for (const n of previous ? [] : NOISE_REPEATS) {
   const c = CASES.find((x) => x.id === n.caseId);
-  if (!c || (only.length && !only.includes(c.id))) continue;
+  if (!c || !rerun(c.id, n.client)) continue;
   const runs = results.filter((r) => r.caseId === n.caseId && r.client === n.client).map((r) => r.measured);
   while (runs.length < n.runs) runs.push((await runCase(c, n.client)).measured);
   noise.push({ caseId: n.caseId, client: n.client, runs });
@@ -59,6 +67,7 @@ const LIMIT_SCOPE: Partial<Record<string, { protocol?: 'h1' | 'h2'; checks?: str
   undici7: { protocol: 'h2' },
   httpx: { checks: ['mean wait ms', 'mean latency ms'] },
   httpx2: { checks: ['mean wait ms', 'mean latency ms'] },
+  aiohttp: { checks: ['mean wait ms', 'mean latency ms'] },
 };
 
 // A disagreement is acceptable only where the clients table documents the limit.

@@ -15,13 +15,27 @@ export interface DriverConfig {
   factory: string;
 }
 
+import type { ClientId } from './registry.ts';
+
+/** Where `npm run calibrate` runs a client: the test venv's Python, Node 22 with undici 8 (tests/fixtures/undici8), or the project's own Node. */
+export type CalibrationRuntime = 'python-venv' | 'node22' | 'node';
+
+/** How `npm run calibrate` (tests/calibration/) runs a family's clients against the simulator. */
+export interface CalibrationKit {
+  /** The driver that loads the snippet as pasted and runs a workload, relative to the project root. */
+  driver: string;
+  /** The family's calibrated clients, each on its runtime; a client not listed is not calibrated. */
+  runtimes: Readonly<Partial<Record<ClientId, CalibrationRuntime>>>;
+  /** The library has no HTTP/2, so the HTTP/2 cases would only measure its HTTP/1.1 pool again. */
+  h1Only?: boolean;
+}
+
 export interface TestKit {
   /** Lines of tests/fixtures/python/requirements.txt the family's Python clients need. */
   pythonRequirements?: readonly string[];
   /** npm packages of tests/fixtures/undici8/package.json the family's Node clients need. */
   npmPackages?: readonly string[];
-  /** The calibration driver (`npm run calibrate`), relative to the project root. */
-  calibrationDriver?: string;
+  calibration?: CalibrationKit;
 }
 
 /** Python drivers start by loading pool.py (and the monitor) from the working directory. */

@@ -14,6 +14,6 @@ describe('client family test kits', () => {
     const kit = TEST_KITS[id];
     for (const line of kit.pythonRequirements ?? []) expect(requirements).toContain(line);
     for (const pkg of kit.npmPackages ?? []) expect(Object.keys(fixture.dependencies)).toContain(pkg);
-    if (kit.calibrationDriver) expect(existsSync(join(ROOT, kit.calibrationDriver))).toBe(true);
+    if (kit.calibration) expect(existsSync(join(ROOT, kit.calibration.driver))).toBe(true);
   });
 });

@@ -5,5 +5,5 @@ export { nodeDriver } from './drivers.ts';
 export const UNDICI_TEST_KIT: TestKit = {
   // undici 7 runs from the project's own node_modules on Node 20.
   npmPackages: ['undici', 'node'],
-  calibrationDriver: 'src/core/clients/undici/testing/calibrate.mjs',
+  calibration: { driver: 'src/core/clients/undici/testing/calibrate.mjs', runtimes: { undici: 'node22', undici7: 'node' } },
 };
