@@ -113,6 +113,13 @@ export function renderReport(cases: CalibrationCase[], results: RunResult[], noi
     '  The simulator assumes the server announces its limit, as the AI APIs\' front ends do; the calibration server does.',
     '- undici reads the server\'s `Keep-Alive: timeout=N` header: idle sockets then close after N − 2 s (the server-hint',
     '  scenario: 3 s from the server → 1 s in undici), while httpx keeps them until the server closes them.',
+    '- aiohttp (HTTP/1.1 only) needed no model change: its pool rules as built from connector.py (oldest idle connection',
+    '  first, expiry checked when picked, no idle cap, the freed connection to the oldest waiter) matched on every',
+    '  HTTP/1.1 case. These cases do not tell oldest-first from newest-first reuse (users-short-keepalive: 0.60 against',
+    '  0.57 simulated, inside the tolerance); tests/unit/sim/aiohttp-rules.test.ts pins that order.',
+    '- The tolerances assume a machine not saturated by other work. A full run at a load average of 9–14 on these 2 cores',
+    '  (December 2026) missed seven HTTP/1.1 rows across undici 7, httpx, httpx2 and aiohttp, by mean wait and latency',
+    '  (and once by reuse, httpx); re-run at a load below 3 (`npm run calibrate -- case-id … --client=…`) every one agreed.',
     '',
     ...(notRun(results).length
       ? ['## Clients the lab does not run', '', 'Their rules come from the library\'s source and the rule tests that pin them; the clients table says why each is not run:', '', ...notRun(results), '']

@@ -67,7 +67,6 @@ const LIMIT_SCOPE: Partial<Record<string, { protocol?: 'h1' | 'h2'; checks?: str
   undici7: { protocol: 'h2' },
   httpx: { checks: ['mean wait ms', 'mean latency ms'] },
   httpx2: { checks: ['mean wait ms', 'mean latency ms'] },
-  aiohttp: { checks: ['mean wait ms', 'mean latency ms'] },
 };
 
 // A disagreement is acceptable only where the clients table documents the limit.
