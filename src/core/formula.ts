@@ -13,8 +13,6 @@
 import { findClient } from './clients/registry.ts';
 import { formatNumber, plural } from './format.ts';
 
-/** The helpers moved to format.ts; re-exported for modules that still import them from here. */
-export { formatNumber, plural };
 import { meanResponseSec, normalisedShares } from './scenario/durations.ts';
 import type { PoolSettings, Scenario } from './scenario/schema.ts';
 

@@ -7,6 +7,7 @@ export * from './scenario/parse.ts';
 export * from './scenario/durations.ts';
 export * from './scenario/key.ts';
 export * from './scenario/traceValues.ts';
+export * from './format.ts';
 export * from './formula.ts';
 export * from './presets.ts';
 export * from './sim/index.ts';

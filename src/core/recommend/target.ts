@@ -3,7 +3,8 @@
  * the mean load; queueing depends on the variability around it, which only a simulation (or exact
  * theory for the simplest cases) captures.
  */
-import { computeFormula, formatNumber } from '../formula.ts';
+import { formatNumber } from '../format.ts';
+import { computeFormula } from '../formula.ts';
 import type { Scenario, Target } from '../scenario/schema.ts';
 import { simulate } from '../sim/engine.ts';
 import type { SimOptions, SimResult } from '../sim/types.ts';
