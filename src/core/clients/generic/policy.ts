@@ -10,7 +10,8 @@
  */
 import type { PoolPolicy } from '../../sim/policy.ts';
 import type { PoolCore } from '../../sim/pool.ts';
-import { R_MEASURED, type Group, type PoolState } from '../../sim/store.ts';
+import { acquireNewestIdle, releaseToNextInLine } from '../../sim/newestIdleFirst.ts';
+import type { Group, PoolState } from '../../sim/store.ts';
 
 export class GenericPolicy implements PoolPolicy {
   readonly rules = 'generic' as const;
@@ -26,36 +27,11 @@ export class GenericPolicy implements PoolPolicy {
   }
 
   acquire(r: number, g: Group, t: number): void {
-    const core = this.core;
-    if (g.pool.streams > 1 && g.partial.size > 0) {
-      core.attach(r, core.takePartial(g), t);
-      return;
-    }
-    if (g.idle.size > 0) this.expire(g, t);
-    if (g.idle.size > 0) {
-      core.attach(r, core.takeNewestIdle(g), t);
-      return;
-    }
-    const c = core.tryOpen(g, t, (core.req.state[r]! & R_MEASURED) !== 0);
-    if (c >= 0) core.attach(r, c, t);
-    else core.enqueue(r, g, t, true);
+    acquireNewestIdle(this.core, this, r, g, t, true);
   }
 
   release(c: number, g: Group, t: number): void {
-    const core = this.core;
-    const conn = core.conn;
-    const pool = g.pool;
-    conn.streams[c]!--;
-    const next = g.queue.size > 0 ? core.dequeue(g) : -1;
-    if (next >= 0) {
-      core.handOver(c, g, next, t);
-      return;
-    }
-    if (conn.streams[c]! > 0) {
-      if (pool.streams > 1) core.addPartial(g, c);
-      return;
-    }
-    core.settleFreed(c, g, t, g.maxIdle);
+    releaseToNextInLine(this.core, c, g, t, g.maxIdle);
   }
 
   expire(g: Group, t: number): void {

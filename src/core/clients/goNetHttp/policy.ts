@@ -15,7 +15,8 @@
  */
 import type { PoolPolicy } from '../../sim/policy.ts';
 import type { PoolCore } from '../../sim/pool.ts';
-import { R_MEASURED, type Group, type PoolState } from '../../sim/store.ts';
+import { acquireNewestIdle, releaseToNextInLine } from '../../sim/newestIdleFirst.ts';
+import type { Group, PoolState } from '../../sim/store.ts';
 
 export type GoNetHttpRules = 'go-nethttp';
 
@@ -34,35 +35,13 @@ export class GoNetHttpPolicy implements PoolPolicy {
   }
 
   acquire(r: number, g: Group, t: number): void {
-    const core = this.core;
-    if (g.pool.streams > 1 && g.partial.size > 0) {
-      core.attach(r, core.takePartial(g), t);
-      return;
-    }
-    if (g.idle.size > 0) this.expire(g, t);
-    if (g.idle.size > 0) {
-      core.attach(r, core.takeNewestIdle(g), t);
-      return;
-    }
-    const c = core.tryOpen(g, t, (core.req.state[r]! & R_MEASURED) !== 0);
-    if (c >= 0) core.attach(r, c, t);
     // Only the request's context bounds this wait: no pool timeout.
-    else core.enqueue(r, g, t, false);
+    acquireNewestIdle(this.core, this, r, g, t, false);
   }
 
   release(c: number, g: Group, t: number): void {
-    const core = this.core;
-    core.conn.streams[c]!--;
-    const next = g.queue.size > 0 ? core.dequeue(g) : -1;
-    if (next >= 0) {
-      core.handOver(c, g, next, t);
-      return;
-    }
-    if (core.conn.streams[c]! > 0) {
-      core.addPartial(g, c);
-      return;
-    }
-    core.settleFreed(c, g, t, g.pool.streams > 1 ? Infinity : g.maxIdle);
+    // HTTP/2 connections are not held to the per-host idle cap.
+    releaseToNextInLine(this.core, c, g, t, g.pool.streams > 1 ? Infinity : g.maxIdle);
   }
 
   expire(g: Group, t: number): void {
