@@ -4,23 +4,14 @@
  * which keeps the SDK's defaults (redirects; Anthropic's TCP keep-alive probes) while `limits=` and
  * `timeout=` replace its 1000-connection pool and 600 s timeout.
  */
-import type { ClientFacts, SourceRef } from '../../types.ts';
+import type { SourceRef } from '../../types.ts';
 import { ANTHROPIC_PY_CLIENT, HTTPX2_CLIENT, OPENAI_PY_CLIENT } from '../facts.ts';
-import type { Provider } from '../../../scenario/schema.ts';
-import { header } from '../../../snippets/header.ts';
-import { pyLiteral, pyString } from '../../../snippets/escape.ts';
 import { limitsAndTimeout } from './httpxCommon.ts';
-import { apiKeyFunction } from '../../../snippets/python.ts';
 import type { SnippetInput } from '../../../snippets/input.ts';
-import { providerShape } from '../../../snippets/provider.ts';
-import { pyClientDefinitions, pyClientNames, pyCloseLines } from '../../../snippets/pyPools.ts';
+import { renderPythonSdk, type PythonSdkTarget } from '../../../snippets/pythonSdk.ts';
 import { cite } from '../../../snippets/comments.ts';
 
-interface PythonSdk {
-  client: ClientFacts;
-  provider: Provider;
-  module: 'openai' | 'anthropic';
-  clientClass: 'AsyncOpenAI' | 'AsyncAnthropic';
+interface PythonSdk extends PythonSdkTarget {
   /** Where DefaultAsyncHttpxClient is defined (it applies `limits=` and keeps the SDK's other defaults). */
   defaultClientSource: SourceRef;
   /** What changes for the previous major, which took an httpx (not httpx2) client. */
@@ -53,68 +44,17 @@ const ANTHROPIC: PythonSdk = {
 };
 
 function renderSdkPython(input: SnippetInput, sdk: PythonSdk): string {
-  const api = providerShape({ ...input.scenario.endpoint, provider: sdk.provider });
-  const type = `${sdk.module}.${sdk.clientClass}`;
-  const names = pyClientNames(input);
-  const main = names[0]!;
-  const definitions = pyClientDefinitions(input, {
-    type,
+  return renderPythonSdk(input, sdk, {
     library: 'httpx2',
-    construct: (pool) => [
-      `${type}(`,
-      '    api_key=_api_key(),',
-      '    base_url=BASE_URL,',
-      `    http_client=${sdk.module}.DefaultAsyncHttpxClient(`,
-      ...limitsAndTimeout(input, pool, HTTPX2_CLIENT).map((l) => `        ${l}`),
-      '    ),',
-      '    max_retries=2,',
-      ')',
+    httpClient: 'DefaultAsyncHttpxClient',
+    limitLines: (pool) => limitsAndTimeout(input, pool, HTTPX2_CLIENT),
+    notes: [
+      `For the previous major: ${sdk.previousMajor} With httpx (httpcore 1.x), also set max_keepalive_connections equal to max_connections.`,
+      `DefaultAsyncHttpxClient keeps the SDK's other client settings and takes these limits and timeout in place of its own (${cite(sdk.defaultClientSource)}).`,
     ],
+    headerSuffix: '',
+    owns: 'its connection pool',
   });
-  const notes = [
-    `For the previous major: ${sdk.previousMajor} With httpx (httpcore 1.x), also set max_keepalive_connections equal to max_connections.`,
-    `DefaultAsyncHttpxClient keeps the SDK's other client settings and takes these limits and timeout in place of its own (${cite(sdk.defaultClientSource)}).`,
-    ...(input.provider.id !== sdk.provider
-      ? [`The scenario's endpoint is ${input.provider.label}'s; this ${api.label} SDK sends ${api.label}-shaped requests to it: use the ${input.provider.label} SDK unless the endpoint speaks the ${api.label} API.`]
-      : []),
-  ];
-  const demoArgs = Object.entries(api.demoBody)
-    .map(([k, v]) => `${k}=${pyLiteral(v)}`)
-    .join(', ');
-  const demoClient = main.client(pyString('tenant-1'));
-  return `${header(input, '#', `the ${api.label} Python SDK (${sdk.client.library} ${sdk.client.versions}; checked on ${sdk.client.sources.maxConnections?.package ?? sdk.module} with ${sdk.client.poolLibrary}); save as ${sdk.client.targets[0]!.filename}`, notes)}
-import os
-
-import ${sdk.module}
-import httpx2
-
-BASE_URL = ${pyString(api.sdkBaseUrl)}
-${apiKeyFunction(input)}
-
-
-# One SDK client per pool for the whole process: each owns its connection pool.
-${definitions}
-
-
-async def close_pools() -> None:
-    """Close the pools gracefully on shutdown."""
-${pyCloseLines(input, (c) => `await ${c}.close()`)
-  .map((l) => `    ${l}`)
-  .join('\n')}
-
-
-if __name__ == "__main__":
-    import asyncio
-
-    async def _demo() -> None:
-        try:
-            reply = await ${demoClient}.${sdk.call}(${demoArgs})
-            print(${sdk.printed})
-        finally:
-            await close_pools()
-
-    asyncio.run(_demo())
-`;
 }
 
 export function anthropicPySnippet(input: SnippetInput): string {
