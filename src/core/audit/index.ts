@@ -10,7 +10,13 @@ import type { AuditInput, AuditResult } from './types.ts';
 export type * from './types.ts';
 export { auditedScenario, auditedPool } from './scenario.ts';
 
-export const AUDIT_LIMITS = { fileChars: 256_000, files: 50, totalChars: 2_000_000 } as const;
+/**
+ * `nesting` caps how deep brackets may nest: the lezer parsers build their tree recursively, and
+ * 50,000 nested parentheses overflowed the stack in some runs and not others (RangeError inside
+ * @lezer/common's copyToBuffer). Hand-written code nests a few levels; brackets inside strings
+ * count too, which only makes the cap stricter.
+ */
+export const AUDIT_LIMITS = { fileChars: 256_000, files: 50, totalChars: 2_000_000, nesting: 1_000 } as const;
 
 export class AuditError extends Error {
   constructor(message: string) {
@@ -35,6 +41,10 @@ export function audit(inputs: readonly AuditInput[]): AuditResult {
     total += input.text.length;
     if (input.text.length > AUDIT_LIMITS.fileChars) throw new AuditError(`${input.name.slice(0, 80)}: ${input.text.length} characters, more than ${AUDIT_LIMITS.fileChars}`);
     if (total > AUDIT_LIMITS.totalChars) throw new AuditError(`more than ${AUDIT_LIMITS.totalChars} characters in all`);
+    const deepest = deepestNesting(input.text);
+    if (deepest.depth > AUDIT_LIMITS.nesting) {
+      throw new AuditError(`${input.name.slice(0, 80)}: line ${deepest.line} nests brackets more than ${AUDIT_LIMITS.nesting} deep; the audit reads at most ${AUDIT_LIMITS.nesting}`);
+    }
     const language = languageOf(input);
     const parsed = language === 'python' ? readPython(input.text) : readJavaScript(input.text, dialectFor(input.name));
     const one = interpret(input.name, parsed, language);
@@ -42,4 +52,20 @@ export function audit(inputs: readonly AuditInput[]): AuditResult {
     result.findings.push(...one.findings);
   }
   return result;
+}
+
+/** The deepest bracket nesting in the text, and the line where it first reaches it. */
+function deepestNesting(text: string): { depth: number; line: number } {
+  let depth = 0;
+  let deepest = { depth: 0, line: 1 };
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) line++;
+    else if (ch === 40 || ch === 91 || ch === 123) {
+      depth++;
+      if (depth > deepest.depth) deepest = { depth, line };
+    } else if ((ch === 41 || ch === 93 || ch === 125) && depth > 0) depth--;
+  }
+  return deepest;
 }

@@ -6,7 +6,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/javascript';
 import { HANDLER_NAMES, JS_BARE, JS_CTORS, JS_DEFAULTS, jsModule, ONCE_NAMES, ROUTE_METHODS } from './ctors.ts';
 import type { ObjectSite, ParsedFile, SiteContext, Value } from './types.ts';
-import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, unsetEnv } from './values.ts';
+import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, unsetEnv, valueOfAssignments } from './values.ts';
 
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunction', 'MethodDeclaration']);
 
@@ -161,16 +161,7 @@ export function readJavaScript(text: string, dialect = 'ts'): ParsedFile {
     for (const scope of scopeChain(at)) {
       const values = scope.values.get(name);
       if (!values) continue;
-      if (values.length !== 1) return unknown(`${name} is assigned ${values.length} times`);
-      const v = values[0];
-      if (!v) return unknown(`${name} is set at run time`);
-      if (resolving.has(v.from)) return unknown(`${name} refers to itself`);
-      resolving.add(v.from);
-      try {
-        return evaluate(v, depth + 1);
-      } finally {
-        resolving.delete(v.from);
-      }
+      return valueOfAssignments(name, values, resolving, (v) => evaluate(v, depth + 1));
     }
     return unknown(`${name} is not defined in this file`);
   }

@@ -6,7 +6,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { ONCE_NAMES, PY_BARE, PY_CTORS, ROUTE_METHODS } from './ctors.ts';
 import type { ObjectSite, ParsedFile, SiteContext, Value } from './types.ts';
-import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, unsetEnv } from './values.ts';
+import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, unsetEnv, valueOfAssignments } from './values.ts';
 
 const SCOPE_BOUNDARY = new Set(['FunctionDefinition', 'ClassDefinition', 'LambdaExpression']);
 /** A name bound by something the audit cannot evaluate (a parameter, a loop, `+=`). */
@@ -130,16 +130,7 @@ export function readPython(text: string): ParsedFile {
       if (scope.globals.has(name)) continue;
       const values = scope.values.get(name);
       if (!values) continue;
-      if (values.length !== 1) return unknown(`${name} is assigned ${values.length} times`);
-      const v = values[0];
-      if (!v) return unknown(`${name} is set at run time`);
-      if (resolving.has(v.from)) return unknown(`${name} refers to itself`);
-      resolving.add(v.from);
-      try {
-        return evaluate(v, depth + 1);
-      } finally {
-        resolving.delete(v.from);
-      }
+      return valueOfAssignments(name, values, resolving, (v) => evaluate(v, depth + 1));
     }
     return unknown(`${name} is not defined in this file`);
   }

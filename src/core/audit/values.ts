@@ -75,3 +75,26 @@ export function envFallback(variable: string, fallback: Value): Value {
 export function unsetEnv(x: Value): string | null {
   return x.k === 'unknown' && x.why.startsWith('environment variable ') ? x.why.slice('environment variable '.length).split(' ')[0]! : null;
 }
+
+/**
+ * The value of a name from its assignments in the nearest scope that has any: one assignment is
+ * evaluated (guarded against a name defined through itself), several or a run-time one are unknown.
+ * The Python and JavaScript readers share it; `assignments` holds null for a value set at run time.
+ */
+export function valueOfAssignments<N extends { from: number }>(
+  name: string,
+  assignments: readonly (N | null)[],
+  resolving: Set<number>,
+  evaluate: (node: N) => Value,
+): Value {
+  if (assignments.length !== 1) return unknown(`${name} is assigned ${assignments.length} times`);
+  const v = assignments[0];
+  if (!v) return unknown(`${name} is set at run time`);
+  if (resolving.has(v.from)) return unknown(`${name} refers to itself`);
+  resolving.add(v.from);
+  try {
+    return evaluate(v);
+  } finally {
+    resolving.delete(v.from);
+  }
+}

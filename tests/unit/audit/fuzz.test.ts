@@ -30,5 +30,8 @@ describe('audit fuzz', () => {
     expect(survives('deep.py', `x = ${'('.repeat(50_000)}1${')'.repeat(50_000)}\nhttpx.AsyncClient(limits=x)`)).toBe(true);
     expect(survives('deep.ts', `const x = ${'['.repeat(50_000)}`)).toBe(true);
     expect(() => audit([{ name: 'big.py', text: 'x'.repeat(300_000) }])).toThrow(AuditError);
+    // The parsers recurse over the tree: nesting past the cap is refused with its line, never a stack overflow.
+    expect(() => audit([{ name: 'deep.py', text: `x = 1\ny = ${'('.repeat(5_000)}1${')'.repeat(5_000)}` }])).toThrow('deep.py: line 2 nests brackets more than 1000 deep');
+    expect(audit([{ name: 'ok.py', text: `x = ${'('.repeat(1_000)}1${')'.repeat(1_000)}` }]).clients).toEqual([]);
   });
 });
