@@ -15,6 +15,7 @@ import { formatNumber, plural } from './format.ts';
 
 import { meanResponseSec, normalisedShares } from './scenario/durations.ts';
 import type { PoolSettings, Scenario } from './scenario/schema.ts';
+import { serverIdleSec } from './path/path.ts';
 
 export interface FormulaStep {
   key: string;
@@ -131,7 +132,7 @@ export function proposedKeepaliveSec(s: Scenario, pool: PoolSettings): number {
   const a = s.workload.arrival;
   const gap = a.kind === 'users' ? (a.thinkDist === 'constant' ? a.thinkSec + 5 : 3 * a.thinkSec) : a.kind === 'bursty' ? a.offSec + 5 : 0;
   let keepalive = Math.max(pool.keepaliveSec, Math.ceil(gap));
-  const serverIdle = s.network.serverIdleSec;
+  const serverIdle = serverIdleSec(s);
   if (serverIdle !== undefined && keepalive >= serverIdle) keepalive = Math.max(1, Math.floor(serverIdle - Math.min(5, serverIdle / 2)));
   return Math.min(keepalive, 86_400);
 }
@@ -240,7 +241,7 @@ function perPool(s: Scenario, totalInFlight: number): PoolRecommendation[] {
 
 function keepaliveStep(s: Scenario, keepaliveSec: number): FormulaStep {
   const a = s.workload.arrival;
-  const serverIdle = s.network.serverIdleSec;
+  const serverIdle = serverIdleSec(s);
   const below = serverIdle !== undefined && keepaliveSec < s.pool.keepaliveSec ? `, below the server’s ${formatNumber(serverIdle, 1)} s idle timeout` : '';
   const why =
     a.kind === 'users'

@@ -6,6 +6,7 @@ import { formatNumber, plural } from './format.ts';
 import { computeFormula } from './formula.ts';
 import { meanResponseSec } from './scenario/durations.ts';
 import type { Scenario } from './scenario/schema.ts';
+import { serverIdleSec } from './path/path.ts';
 
 export interface ScenarioWarning {
   id: string;
@@ -17,7 +18,7 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
   const warnings: ScenarioWarning[] = [];
   const formula = computeFormula(s);
   const pools = [s.pool, ...s.pools];
-  const idle = s.network.serverIdleSec;
+  const idle = serverIdleSec(s);
   pools.forEach((pool, i) => {
     const at = i === 0 ? 'pool' : `pools[${i - 1}]`;
     const load = formula.pools[i]?.inFlight ?? formula.inFlight;

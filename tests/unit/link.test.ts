@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, decodeShareFragment, encodeShareFragment, LINK_TRACE_ROWS, linkRefusal, parseScenario, PRESETS, SNIPPET_TABS, shareUrl, type Scenario } from '../../src/core/index.ts';
+import { DEFAULT_VIEW, decodeShareFragment, encodeShareFragment, LINK_TRACE_ROWS, linkRefusal, parseScenario, PRESETS, SNIPPET_TABS, shareUrl, SCENARIO_VERSION, type Scenario } from '../../src/core/index.ts';
 import { run } from '../../src/cli/main.ts';
 import { scenarioArb } from './arbitraries.ts';
 import lzString from 'lz-string';
@@ -69,7 +69,7 @@ describe('share link codec', () => {
     fc.assert(
       fc.property(anyText, (link) => {
         const decoded = decodeShareFragment(link);
-        if (decoded.ok) expect(decoded.payload.scenario.version).toBe(1);
+        if (decoded.ok) expect(decoded.payload.scenario.version).toBe(SCENARIO_VERSION);
         else expect(decoded.error.length).toBeGreaterThan(10);
       }),
       { numRuns: 3000 },

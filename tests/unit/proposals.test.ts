@@ -30,7 +30,7 @@ describe('formulaProposal', () => {
   it('should propose a keep-alive that outlasts the gaps between a user’s requests, below the server’s idle timeout', () => {
     const cli = scenarioOf({ workload: { arrival: { kind: 'users', users: 1, thinkSec: 30 } }, pool: { maxConnections: 5, maxKeepalive: 3, keepaliveSec: 5 } });
     expect(formulaProposal(cli).pools[0]!.keepaliveSec).toBe(90);
-    const behindLb = scenarioOf({ network: { serverIdleSec: 60 }, workload: { arrival: { kind: 'users', users: 1, thinkSec: 30 } } });
+    const behindLb = scenarioOf({ network: { middleboxes: [{ kind: 'server', idleSec: 60 }] }, workload: { arrival: { kind: 'users', users: 1, thinkSec: 30 } } });
     expect(formulaProposal(behindLb).pools[0]!.keepaliveSec).toBe(55);
   });
 

@@ -10,10 +10,10 @@ function errorsOf(input: unknown): string {
 describe('parseScenario', () => {
   it('should fill documented defaults for missing parts', () => {
     const s = defaultScenario();
-    expect(s.version).toBe(1);
+    expect(s.version).toBe(2);
     expect(s.workload.arrival).toEqual({ kind: 'users', users: 100, thinkSec: 30, thinkDist: 'exponential' });
     expect(s.workload.classes).toEqual([{ name: 'chat', share: 1, streaming: true, duration: { dist: 'exponential', meanSec: 8 } }]);
-    expect(s.network).toEqual({ rttMs: 50, dnsMs: 20, tls: '1.3', dnsCacheSec: 0 });
+    expect(s.network).toEqual({ rttMs: 50, dnsMs: 20, tls: '1.3', dnsCacheSec: 0, middleboxes: [] });
     expect(s.pool).toMatchObject({ name: 'shared', protocol: 'h1', maxConnections: 30, maxKeepalive: 15, keepaliveSec: 120, streamsPerConnection: 100, tenants: 1 });
     expect(s.endpoint).toEqual({ provider: 'anthropic', baseUrl: 'https://api.anthropic.com', apiKeyEnv: 'ANTHROPIC_API_KEY' });
     expect(s.sim).toEqual({ requests: 100000, seed: 1, warmupShare: 0.1 });
@@ -59,7 +59,7 @@ describe('parseScenario', () => {
     ['a class routed to a missing pool', { workload: { classes: [{ name: 'x', share: 1, duration: { dist: 'constant', meanSec: 1 }, pool: 'nope' } ] } }, 'workload.classes[0].pool: names no pool (pools are "shared")'],
     ['a lognormal p95 below its mean', { workload: { classes: [{ name: 'x', share: 1, duration: { dist: 'lognormal', meanSec: 5, p95Sec: 4 } }] } }, 'workload.classes[0].duration.p95Sec: must be greater than meanSec for a lognormal'],
     ['a lognormal p95 no lognormal can have', { workload: { classes: [{ name: 'x', share: 1, duration: { dist: 'lognormal', meanSec: 1, p95Sec: 10 } }] } }, 'workload.classes[0].duration.p95Sec: must be at most 3.87 × meanSec'],
-    ['a newer version', { version: 2 }, 'version: 2 is newer than this pool-sizer understands (1)'],
+    ['a newer version', { version: 3 }, 'version: 3 is newer than this pool-sizer understands (2)'],
     ['a URL that could break out of a string', { endpoint: { baseUrl: 'https://x.com/"+require("fs")' } }, 'endpoint.baseUrl: must be a plain http(s) URL'],
     ['an env var name with spaces', { endpoint: { apiKeyEnv: 'MY KEY' } }, 'endpoint.apiKeyEnv: must be an environment variable name'],
     ['a name with a newline', { workload: { classes: [{ name: 'a\nb', share: 1, duration: { dist: 'constant', meanSec: 1 } }] } }, 'workload.classes[0].name: must not contain control characters'],
@@ -67,7 +67,7 @@ describe('parseScenario', () => {
     ['Infinity', { pool: { keepaliveSec: Infinity } }, 'pool.keepaliveSec:'],
     ['NaN', { sizing: { headroom: NaN } }, 'sizing.headroom:'],
   ])('should refuse %s and name the field', (_what, input, expected) => {
-    expect(errorsOf({ version: 1, ...input })).toContain(expected);
+    expect(errorsOf({ version: 2, ...input })).toContain(expected);
   });
 
   it('should open a document without `node` unchanged and keep a chosen Node major', () => {

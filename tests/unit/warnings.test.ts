@@ -13,8 +13,8 @@ describe('scenarioWarnings', () => {
   });
 
   it('should warn when keep-alive reaches the server idle timeout', () => {
-    expect(warningsFor({ network: { serverIdleSec: 60 }, pool: { keepaliveSec: 120 } })).toContain('stale-shared @ pool.keepaliveSec');
-    expect(warningsFor({ network: { serverIdleSec: 130 }, pool: { keepaliveSec: 120 } })).toEqual([]);
+    expect(warningsFor({ network: { middleboxes: [{ kind: 'server', idleSec: 60 }] }, pool: { keepaliveSec: 120 } })).toContain('stale-shared @ pool.keepaliveSec');
+    expect(warningsFor({ network: { middleboxes: [{ kind: 'server', idleSec: 130 }] }, pool: { keepaliveSec: 120 } })).toEqual([]);
   });
 
   it('should warn when the pool is smaller than the mean load', () => {

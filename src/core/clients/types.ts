@@ -32,6 +32,31 @@ export interface ClientDefaults {
   streamsPerConnection: number;
 }
 
+/** The backoff between attempts, as the client's source computes it: min(initialSec × 2ⁿ, maxSec) × (1 − jitter × U[0,1)). */
+export interface RetryFacts {
+  /** Attempts after the first, by default. */
+  max: number;
+  initialSec: number;
+  maxSec: number;
+  /** Share of the delay taken off at random (0.25: the delay is 75–100 % of the base). */
+  jitter: number;
+  source: SourceRef;
+}
+
+/** What a client does on a path that closes idle connections (issue #17): TCP keep-alive and retries. */
+export interface PathFacts {
+  /**
+   * Idle seconds before the first TCP keep-alive probe on the library's sockets, as it sets them by
+   * default; null = it sets no SO_KEEPALIVE (Linux then sends no probe at all).
+   */
+  tcpKeepaliveSec: number | null;
+  tcpKeepaliveSource: SourceRef;
+  /** Retries of connection errors and timeouts; null = the library does not retry them. */
+  retries: RetryFacts | null;
+  /** Whether the exported snippet can set TCP keep-alive on this client's sockets (an option or socket_options). */
+  canSetTcpKeepalive: boolean;
+}
+
 export interface SnippetTargetFacts {
   id: string;
   label: string;
@@ -89,6 +114,8 @@ export interface ClientFacts<Rules extends string = string> {
    * connections (OkHttp's Dispatcher): the comparison says the queueing in those terms.
    */
   callQueue?: { option: string; queue: string };
+  /** TCP keep-alive and retries: what the client does when the path closes idle connections. */
+  path: PathFacts;
   /** Where `npm run calibrate` found the simulator's model of this client falls short, and why (docs/calibration.md). */
   simulatorLimits?: string;
 }

@@ -3,7 +3,7 @@
  * found, with fitted durations); with `fit`, the fitted arrival model instead of the trace.
  * The result goes through parseScenario like any other document.
  */
-import { PROVIDERS, type Provider, type ScenarioInput } from '../scenario/schema.ts';
+import { PROVIDERS, SCENARIO_VERSION, type Provider, type ScenarioInput } from '../scenario/schema.ts';
 import { fitArrival, type ArrivalFit } from './fitArrival.ts';
 import { fitDurations, type DurationFit } from './fitDurations.ts';
 import type { ImportedTraffic } from './importTraffic.ts';
@@ -45,7 +45,7 @@ export function toScenario(traffic: ImportedTraffic, fit: TrafficFit, options: {
   const origin = traffic.summary.origin;
   const baseUrl = origin && PLAIN_ORIGIN.test(origin) ? origin : PROVIDERS[provider].baseUrl;
   return {
-    version: 1,
+    version: SCENARIO_VERSION,
     workload: {
       arrival: options.fitted ? fit.arrival.arrival : { kind: 'trace', rows: traffic.rows },
       classes: fit.classes.map((c) => ({ name: c.name, share: c.share, streaming: c.streaming, duration: c.duration })),

@@ -36,3 +36,11 @@ export function meanResponseSec(classes: readonly RequestClass[]): number {
   const shares = normalisedShares(classes);
   return classes.reduce((sum, c, i) => sum + (shares[i] ?? 0) * meanDurationSec(c.duration), 0);
 }
+
+/** About the 99th percentile of a duration: what "the longest plausible response" means in timeouts. */
+export function p99Sec(d: Duration): number {
+  if (d.dist === 'constant') return d.meanSec;
+  if (d.dist === 'exponential') return d.meanSec * Math.log(100);
+  const p = lognormalParams(d.meanSec, d.p95Sec);
+  return p ? Math.exp(p.mu + 2.3263478740408408 * p.sigma) : d.p95Sec * 2;
+}

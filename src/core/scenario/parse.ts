@@ -6,6 +6,7 @@
  * Errors name the field by its path (`pool.maxKeepalive`) and say what is wrong in plain words.
  */
 import type { core } from 'zod';
+import { scenarioClient } from '../clients/registry.ts';
 import { LOGNORMAL_MAX_P95_RATIO } from './durations.ts';
 import { DEFAULTS, PROVIDERS, SCENARIO_VERSION, scenarioSchema, type Provider, type Scenario } from './schema.ts';
 
@@ -18,11 +19,21 @@ export interface FieldError {
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: FieldError[] };
 
 /**
- * Migrations from version N to N+1, applied in order. Version 1 is the first published format, so
- * the table is empty; a future version 2 adds `1: (doc) => …` here and every stored file, link and
- * saved state written by version 1 keeps opening.
+ * Migrations from version N to N+1, applied in order, so every stored file, link and saved state
+ * written by an older version keeps opening. A document without `version` is taken as version 1
+ * (the first published format); migrating a newer-shaped one changes nothing.
  */
-const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  /** 1 → 2: the server's idle timeout became the last hop of the path. */
+  1: (doc) => {
+    const network = doc.network;
+    if (!isPlainObject(network) || !('serverIdleSec' in network)) return doc;
+    const { serverIdleSec, ...rest } = network;
+    if (serverIdleSec === undefined) return { ...doc, network: rest };
+    const hops = Array.isArray(rest.middleboxes) ? rest.middleboxes : [];
+    return { ...doc, network: { ...rest, middleboxes: [...hops, { kind: 'server', idleSec: serverIdleSec }] } };
+  },
+};
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -129,6 +140,21 @@ export function crossFieldErrors(s: Scenario): FieldError[] {
     }
     names.add(pool.name);
   });
+  s.network.middleboxes.forEach((hop, i) => {
+    const at = `network.middleboxes[${i}]`;
+    if (hop.kind !== 'server') return;
+    if (i !== s.network.middleboxes.length - 1) errors.push({ path: `${at}.kind`, message: 'a "server" hop is the API itself and must come last' });
+    if (hop.onIdle !== 'fin') errors.push({ path: `${at}.onIdle`, message: 'must be "fin" for the server hop (the API closes idle connections politely)' });
+  });
+  const retries = scenarioClient(s)?.path?.retries;
+  pools.forEach((pool, i) => {
+    if (pool.maxRetries !== undefined && pool.maxRetries > 0 && retries === null) {
+      errors.push({
+        path: `${i === 0 ? 'pool' : `pools[${i - 1}]`}.maxRetries`,
+        message: `must be 0 for ${scenarioClient(s)!.label}, which does not retry a failed request (use one of the SDK clients to retry)`,
+      });
+    }
+  });
   const limit = s.rateLimit;
   if (limit && limit.tokensPerMinute !== undefined && limit.tokensPerRequest === undefined) {
     errors.push({ path: 'rateLimit.tokensPerRequest', message: 'is required with tokensPerMinute (mean tokens per request turn tokens into requests)' });
@@ -178,7 +204,7 @@ export function parseScenario(input: unknown): ParseResult {
     return { ok: false, errors: [{ path: '', message: `a scenario must be a JSON object (got ${describeValue(input)})` }] };
   }
   let doc: Record<string, unknown> = input;
-  const rawVersion = doc.version ?? SCENARIO_VERSION;
+  const rawVersion = doc.version ?? 1;
   if (typeof rawVersion !== 'number' || !Number.isInteger(rawVersion) || rawVersion < 1) {
     return { ok: false, errors: [{ path: 'version', message: `must be a whole number from 1 (got ${JSON.stringify(rawVersion)})` }] };
   }

@@ -12,8 +12,10 @@
 import './zodConfig.ts';
 import { z } from 'zod';
 import { CLIENT_IDS, NODE_MAJORS } from '../clients/index.ts';
+import { HOP_FACTS, HOP_KINDS, ON_IDLE, type HopKind, type OnIdle } from '../path/hops.ts';
 
-export const SCENARIO_VERSION = 1 as const;
+/** 2: `network.serverIdleSec` became the server's hop in `network.middleboxes` (parse.ts migrates version 1). */
+export const SCENARIO_VERSION = 2 as const;
 
 /** Hard bounds: beyond these a value is a typo, not a workload, and is refused. */
 export const LIMITS = {
@@ -32,6 +34,8 @@ export const LIMITS = {
   traceRows: 200_000,
   simRequests: 10_000_000,
   seed: 4_294_967_295,
+  hops: 8,
+  retries: 10,
 } as const;
 
 /**
@@ -42,7 +46,7 @@ export const LIMITS = {
 export const DEFAULTS = {
   arrival: { kind: 'users', users: 100, thinkSec: 30, thinkDist: 'exponential' },
   classes: [{ name: 'chat', share: 1, streaming: true, duration: { dist: 'exponential', meanSec: 8 } }],
-  network: { rttMs: 50, dnsMs: 20, tls: '1.3', dnsCacheSec: 0 },
+  network: { rttMs: 50, dnsMs: 20, tls: '1.3', dnsCacheSec: 0, middleboxes: [] },
   pool: { name: 'shared', protocol: 'h1', maxConnections: 30, maxKeepalive: 15, keepaliveSec: 120, streamsPerConnection: 100, tenants: 1 },
   endpoint: { provider: 'anthropic', baseUrl: 'https://api.anthropic.com', apiKeyEnv: 'ANTHROPIC_API_KEY' },
   sim: { requests: 100_000, seed: 1, warmupShare: 0.1 },
@@ -120,9 +124,36 @@ function buildScenarioSchema() {
     duration: durationSchema,
     /** Name of the pool this class is routed to; defaults to the main `pool`. */
     pool: name.optional(),
+    /**
+     * Seconds from sending to the response's first byte: how long the connection is silent. Absent:
+     * a streamed response starts at once, a non-streamed one arrives whole at the end of its duration.
+     */
+    firstByteSec: positive(LIMITS.durationSec).optional(),
   });
 
   const tlsSchema = z.enum(['1.2', '1.3', 'none']);
+
+  /** A hop as written; `resolveHop` fills a known kind's limit and behaviour from the facts table. */
+  const hopSchema = z
+    .strictObject({
+      kind: z.enum(HOP_KINDS as [HopKind, ...HopKind[]]),
+      idleSec: positive(LIMITS.keepaliveSec).optional(),
+      onIdle: z.enum(ON_IDLE as [OnIdle, ...OnIdle[]]).optional(),
+    })
+    .transform((hop, ctx) => {
+      const known = hop.kind === 'custom' || hop.kind === 'server' ? undefined : HOP_FACTS[hop.kind];
+      const idleSec = hop.idleSec ?? known?.idleSec;
+      const onIdle = hop.onIdle ?? known?.onIdle ?? (hop.kind === 'server' ? 'fin' : undefined);
+      if (idleSec === undefined) {
+        ctx.issues.push({ code: 'custom', input: hop, path: ['idleSec'], message: `is required for a ${hop.kind} hop (seconds a connection may stay idle)` });
+        return z.NEVER;
+      }
+      if (onIdle === undefined) {
+        ctx.issues.push({ code: 'custom', input: hop, path: ['onIdle'], message: `is required for a custom hop (${ON_IDLE.map((o) => `"${o}"`).join(', ')})` });
+        return z.NEVER;
+      }
+      return { kind: hop.kind, idleSec, onIdle };
+    });
 
   const networkSchema = z.strictObject({
     rttMs: nonNegative(LIMITS.rttMs).default(DEFAULTS.network.rttMs),
@@ -130,11 +161,21 @@ function buildScenarioSchema() {
     tls: tlsSchema.default(DEFAULTS.network.tls),
     /** How long a DNS answer is reused; 0 = every new connection resolves (Node's default: no cache). */
     dnsCacheSec: nonNegative(LIMITS.keepaliveSec).default(DEFAULTS.network.dnsCacheSec),
-    /** The server closes connections idle this long; absent = the server never closes first. */
-    serverIdleSec: positive(LIMITS.keepaliveSec).optional(),
+    /**
+     * The hops between client and API, client side first (src/core/path/hops.ts): each closes a
+     * connection idle `idleSec` in its `onIdle` way. A `kind` other than custom fills both from the
+     * facts table; `server` is the API's own idle timeout (it closes politely: FIN) and comes last.
+     */
+    middleboxes: z.array(hopSchema).max(LIMITS.hops).default([]),
   });
 
   const poolFields = {
+    /** Longest silence while reading a response, then the request fails; absent = derived from the classes (path/requestTiming.ts). */
+    readTimeoutSec: positive(LIMITS.keepaliveSec).optional(),
+    /** Attempts after a failed one (connection error or read timeout); absent = the client's default (the SDKs' 2, raw clients 0). */
+    maxRetries: count(0, LIMITS.retries).optional(),
+    /** Idle seconds before the first TCP keep-alive probe; 0 = no probes; absent = the client's default. */
+    tcpKeepaliveSec: nonNegative(LIMITS.keepaliveSec).optional(),
     name: name.default(DEFAULTS.pool.name),
     protocol: z.enum(['h1', 'h2']).default(DEFAULTS.pool.protocol),
     maxConnections: count(1, LIMITS.connections).default(DEFAULTS.pool.maxConnections),
@@ -237,6 +278,7 @@ export type Arrival = Scenario['workload']['arrival'];
 export type RequestClass = Scenario['workload']['classes'][number];
 export type Duration = RequestClass['duration'];
 export type Network = Scenario['network'];
+export type Hop = Network['middleboxes'][number];
 export type PoolSettings = Scenario['pool'];
 export type Endpoint = Scenario['endpoint'];
 export type RateLimit = NonNullable<Scenario['rateLimit']>;

@@ -18,6 +18,7 @@ import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS } from 
 import type { Recorder } from './recorder.ts';
 import { Connections, R_MEASURED, R_QUEUED, R_TIMED_OUT, Requests, type Group, type PoolState } from './store.ts';
 import type { WorkBound } from './workBound.ts';
+import { serverIdleSec } from '../path/path.ts';
 
 export class PoolCore {
   readonly req = new Requests();
@@ -40,7 +41,7 @@ export class PoolCore {
     private readonly dns: DnsCache,
     private readonly work: WorkBound,
   ) {
-    this.serverIdleSec = s.network.serverIdleSec;
+    this.serverIdleSec = serverIdleSec(s);
     this.tls = s.network.tls !== 'none';
     this.pools = [s.pool, ...s.pools].map((p, index) => {
       const pool: PoolState = {

@@ -9,6 +9,7 @@ import { CLOSE_EXPIRED } from './closeReasons.ts';
 import { Histogram, bucketOf } from './histogram.ts';
 import type { Group, PoolState } from './store.ts';
 import type { GroupResult, PoolResult, SimResult } from './types.ts';
+import { serverIdleSec } from '../path/path.ts';
 
 
 export class Recorder {
@@ -213,6 +214,7 @@ export class Recorder {
     const served = measured - this.poolTimeouts;
     const idle = this.idleBeforeReuse.stats();
     const poolSettings = [s.pool, ...s.pools];
+    const serverIdle = serverIdleSec(s);
     return {
       requests: measured,
       simulatedRequests,
@@ -227,7 +229,7 @@ export class Recorder {
       poolTimeouts: this.poolTimeouts,
       clientClosed: this.clientClosed,
       serverClosed: this.serverClosed,
-      staleReuseRisk: s.network.serverIdleSec !== undefined && poolSettings.some((p) => p.keepaliveSec >= s.network.serverIdleSec!),
+      staleReuseRisk: serverIdle !== undefined && poolSettings.some((p) => p.keepaliveSec >= serverIdle),
       meanActive: windowSec > 0 ? this.areaBusy / windowSec : 0,
       meanInSystem: windowSec > 0 ? this.areaSystem / windowSec : 0,
       handshakeMs: { total: this.handshakeSec * 1000, mean: this.newConnections ? (this.handshakeSec * 1000) / this.newConnections : 0 },

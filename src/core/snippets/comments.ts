@@ -6,6 +6,7 @@
 import { formatNumber } from '../format.ts';
 import type { SourceRef } from '../clients/types.ts';
 import type { PoolSizing, SnippetInput } from './input.ts';
+import { serverIdleSec } from '../path/path.ts';
 
 const sec = (x: number) => formatNumber(x, 3);
 
@@ -22,7 +23,7 @@ export function keepaliveRemark(input: SnippetInput, pool: PoolSizing): string {
   } else {
     parts.push(`idle ${sec(pool.keepaliveSec)} s before a socket closes`);
   }
-  const serverIdle = input.scenario.network.serverIdleSec;
+  const serverIdle = serverIdleSec(input.scenario);
   if (serverIdle !== undefined && serverIdle <= pool.keepaliveSec) parts.push(`the server closes idle connections after ${sec(serverIdle)} s, before this`);
   return parts.join('; ');
 }

@@ -5,7 +5,8 @@
  * HTTP/2 connection, so it needs the HTTP/1.1 size for the same load.
  */
 import { computeFormula } from '../formula.ts';
-import { lognormalParams } from '../scenario/durations.ts';
+import { derivedReadTimeoutSec } from '../path/path.ts';
+import { p99Sec } from '../scenario/durations.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { tenantCaps } from '../scenario/tenants.ts';
 import { providerShape, type ProviderShape } from './provider.ts';
@@ -44,13 +45,6 @@ export interface SnippetInput {
   connectTimeoutSec: number;
 }
 
-function p99Sec(d: Scenario['workload']['classes'][number]['duration']): number {
-  if (d.dist === 'constant') return d.meanSec;
-  if (d.dist === 'exponential') return d.meanSec * Math.log(100);
-  const p = lognormalParams(d.meanSec, d.p95Sec);
-  return p ? Math.exp(p.mu + 2.3263478740408408 * p.sigma) : d.p95Sec * 2;
-}
-
 export function buildSnippetInput(scenario: Scenario, shareUrl?: string): SnippetInput {
   const formula = computeFormula(scenario);
   const pools: PoolSizing[] = [scenario.pool, ...scenario.pools].map((p) => {
@@ -82,7 +76,7 @@ export function buildSnippetInput(scenario: Scenario, shareUrl?: string): Snippe
     pools,
     shareUrl,
     longestResponseSec: longest,
-    readTimeoutSec: Math.max(300, Math.ceil(longest * 3)),
+    readTimeoutSec: derivedReadTimeoutSec(scenario),
     connectTimeoutSec: Math.max(10, Math.ceil(rttSec * 20)),
   };
 }

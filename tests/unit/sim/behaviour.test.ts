@@ -38,11 +38,11 @@ describe('simulator pool rules', () => {
   });
 
   it('should count connections the server closes first and flag the stale-reuse risk', () => {
-    const r = simulate(lonelyUser({ keepaliveSec: 120 }, { serverIdleSec: 20 }));
+    const r = simulate(lonelyUser({ keepaliveSec: 120 }, { middleboxes: [{ kind: 'server', idleSec: 20 }] }));
     expect(r.serverClosed).toBe(199);
     expect(r.reuseRate).toBe(0);
     expect(r.staleReuseRisk).toBe(true);
-    expect(simulate(lonelyUser({ keepaliveSec: 10 }, { serverIdleSec: 20 })).staleReuseRisk).toBe(false);
+    expect(simulate(lonelyUser({ keepaliveSec: 10 }, { middleboxes: [{ kind: 'server', idleSec: 20 }] })).staleReuseRisk).toBe(false);
   });
 
   it('should charge DNS + TCP + TLS round trips to each new connection', () => {

@@ -67,14 +67,14 @@ describe('undici rules', () => {
     // rules keep the socket until the server's 5 s and reuse it.
     const rows: [number, number][] = [[0, 1], [5, 1]];
     const pool = { maxConnections: 5, maxKeepalive: 5, keepaliveSec: 60 };
-    const undici = replay(rows, pool, { client: 'undici', network: { rttMs: 10, dnsMs: 0, tls: 'none', serverIdleSec: 5 } });
+    const undici = replay(rows, pool, { client: 'undici', network: { rttMs: 10, dnsMs: 0, tls: 'none', middleboxes: [{ kind: 'server', idleSec: 5 }] } });
     expect(undici.newConnections).toBe(2);
     expect(undici.expiredIdle).toBeGreaterThanOrEqual(1);
     expect(undici.serverClosed).toBe(0);
-    const generic = replay(rows, pool, { network: { rttMs: 10, dnsMs: 0, tls: 'none', serverIdleSec: 5 } });
+    const generic = replay(rows, pool, { network: { rttMs: 10, dnsMs: 0, tls: 'none', middleboxes: [{ kind: 'server', idleSec: 5 }] } });
     expect(generic.newConnections).toBe(1);
     // A hint at or below the 2 s threshold means no keep-alive at all.
-    const noKeepalive = replay([[0, 1], [1.5, 1]], pool, { client: 'undici', network: { rttMs: 10, dnsMs: 0, tls: 'none', serverIdleSec: 2 } });
+    const noKeepalive = replay([[0, 1], [1.5, 1]], pool, { client: 'undici', network: { rttMs: 10, dnsMs: 0, tls: 'none', middleboxes: [{ kind: 'server', idleSec: 2 }] } });
     expect(noKeepalive.newConnections).toBe(2);
   });
 
