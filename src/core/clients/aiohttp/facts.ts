@@ -5,7 +5,8 @@
  * 1.13.0 in the test venv (scripts/python-env.sh); LiteLLM is not installable here, its lines were
  * read from the BerriAI/litellm sources in the code index (commit 01c9dc59 for http_handler.py).
  */
-import type { ClientDefaults, ClientFacts } from '../types.ts';
+import { ANTHROPIC_PY_RETRIES, OPENAI_PY_RETRIES } from '../httpx/facts.ts';
+import type { ClientDefaults, ClientFacts, PathFacts } from '../types.ts';
 import type { AiohttpRules } from './policy.ts';
 
 export const AIOHTTP = 'aiohttp 3.14.3';
@@ -75,6 +76,17 @@ export const AIOHTTP_CLIENT = {
     connectTimeoutSec: { package: AIOHTTP, file: 'aiohttp/client.py', line: 253 },
   },
   targets: [{ id: 'aiohttp', label: 'aiohttp', filename: 'pool.py', language: 'python' }],
+  // aiohttp's client sets no SO_KEEPALIVE (tcp_helpers.tcp_keepalive is called by the server's
+  // web_protocol.py only); TCPConnector(socket_factory=None) (connector.py:985) lets a snippet make the
+  // sockets itself, with SO_KEEPALIVE and TCP_KEEPIDLE. It retries a request on a reused connection
+  // that failed (ClientOSError, ServerDisconnectedError) once, for idempotent methods only
+  // (client.py:704, IDEMPOTENT_METHODS :256): never a POST.
+  path: {
+    tcpKeepaliveSec: null,
+    tcpKeepaliveSource: { package: AIOHTTP, file: 'aiohttp/connector.py', line: 985 },
+    retries: null,
+    canSetTcpKeepalive: true,
+  },
 } as const satisfies ClientFacts<AiohttpRules>;
 
 /** Where the SDKs' aiohttp transport turns httpx2 limits into TCPConnector arguments (and drops the idle cap). */
@@ -84,6 +96,21 @@ export const SDK_TRANSPORT = {
 } as const;
 
 const dropsIdleCap = 'DefaultAioHttpClient drops max_keepalive_connections: aiohttp keeps every idle connection until keepalive_expiry.';
+
+/**
+ * The SDKs' aiohttp transport builds its TCPConnector with keepalive_timeout, ssl, local_addr and limit
+ * only (openai transport.py:136, anthropic :141): no socket_factory, so no SO_KEEPALIVE — anthropic's
+ * 60 s probes are set by its httpx2 client only. AiohttpTransport stores `socket_options` (openai :110,
+ * anthropic :115) but never passes them on, and DefaultAioHttpClient exposes no connector: the only
+ * way to set keep-alive is `transport=` an AiohttpTransport from the SDK's private `_vendor` package
+ * with a ClientSession of one's own, which is not supported API. Retries are the SDK's own.
+ */
+const sdkAiohttpPath = (transport: { package: string; file: string; line: number }, retries: PathFacts['retries']): PathFacts => ({
+  tcpKeepaliveSec: null,
+  tcpKeepaliveSource: transport,
+  retries,
+  canSetTcpKeepalive: false,
+});
 
 export const OPENAI_PY_AIOHTTP_CLIENT = {
   id: 'openai-py-aiohttp',
@@ -102,6 +129,7 @@ export const OPENAI_PY_AIOHTTP_CLIENT = {
     poolTimeoutSec: SDK_TRANSPORT.openai.pool,
   },
   targets: [{ id: 'openai-py-aiohttp', label: 'OpenAI SDK on aiohttp', filename: 'openai_client.py', language: 'python' }],
+  path: sdkAiohttpPath({ package: OPENAI, file: 'openai/_vendor/httpx_aiohttp/transport.py', line: 136 }, OPENAI_PY_RETRIES),
 } as const satisfies ClientFacts<AiohttpRules>;
 
 export const ANTHROPIC_PY_AIOHTTP_CLIENT = {
@@ -121,6 +149,7 @@ export const ANTHROPIC_PY_AIOHTTP_CLIENT = {
     poolTimeoutSec: SDK_TRANSPORT.anthropic.pool,
   },
   targets: [{ id: 'anthropic-py-aiohttp', label: 'Anthropic SDK on aiohttp', filename: 'anthropic_client.py', language: 'python' }],
+  path: sdkAiohttpPath({ package: ANTHROPIC, file: 'anthropic/_vendor/httpx_aiohttp/transport.py', line: 141 }, ANTHROPIC_PY_RETRIES),
 } as const satisfies ClientFacts<AiohttpRules>;
 
 /**
@@ -149,6 +178,18 @@ export const LITELLM_CLIENT = {
   keepaliveRule: `LiteLLM sets its TCPConnector from AIOHTTP_CONNECTOR_LIMIT (1000), AIOHTTP_CONNECTOR_LIMIT_PER_HOST (500, the cap for one API host) and AIOHTTP_KEEPALIVE_TIMEOUT (120 s), read once at import. ${keepalive}`,
   sources: { maxConnections: LITELLM_SETTINGS.limitPerHost.source, keepaliveSec: LITELLM_SETTINGS.keepalive.source },
   targets: [{ id: 'litellm', label: 'LiteLLM settings', filename: 'litellm_pool.py', language: 'python' }],
+  // LiteLLM builds a socket_factory with SO_KEEPALIVE, TCP_KEEPIDLE AIOHTTP_TCP_KEEPIDLE (60), TCP_KEEPINTVL
+  // AIOHTTP_TCP_KEEPINTVL (30) and TCP_KEEPCNT AIOHTTP_TCP_KEEPCNT (5) — but only when the environment
+  // sets AIOHTTP_SO_KEEPALIVE=true: it defaults to False (litellm/constants.py, read in the code index)
+  // and _build_aiohttp_keepalive_socket_factory returns None (http_handler.py:129, commit 01c9dc59).
+  // The settings snippet can set those variables. Retries: UNCERTAIN — LiteLLM's own num_retries and
+  // whatever its provider paths pass to the OpenAI SDK were not read here; null says none are known.
+  path: {
+    tcpKeepaliveSec: null,
+    tcpKeepaliveSource: { package: LITELLM, file: 'litellm/llms/custom_httpx/http_handler.py', line: 129 },
+    retries: null,
+    canSetTcpKeepalive: true,
+  },
   simulatorLimits: 'LiteLLM is not installed or run here: its settings come from its source, and the simulator applies aiohttp’s rules to them.',
 } as const satisfies ClientFacts<AiohttpRules>;
 

@@ -5,7 +5,7 @@
  * (/usr/lib/go-1.19/src/net/http), openai-go v3.52.0 (commit 4e5a07a6) and anthropic-sdk-go v1.60.0
  * (commit b43f0d7a), fetched from GitHub; the SDK modules cannot be downloaded here, so they are not run.
  */
-import type { ClientDefaults, ClientFacts, SourceRef } from '../types.ts';
+import type { ClientDefaults, ClientFacts, PathFacts, SourceRef } from '../types.ts';
 import type { GoNetHttpRules } from './policy.ts';
 
 export const GO = 'Go 1.19.8 (net/http)';
@@ -66,6 +66,26 @@ const targets = [{ id: 'go-nethttp', label: 'Go net/http', filename: 'aipool.go'
 const simulatorLimits =
   'Not calibrated with npm run calibrate: its lab drives Node and Python clients only. Two races are not modelled: a request dialing a new connection takes one freed meanwhile (the dial still completes and goes idle, transport.go:936), and over HTTP/2 every request of a cold burst dials its own TLS connection before all but one are closed (h2_bundle.go:6966) — the simulator counts one set-up there.';
 
+/**
+ * TCP keep-alive and retries (issue #17), Go 1.19.8. http.DefaultTransport dials with
+ * net.Dialer{KeepAlive: 30 * time.Second} (transport.go:47); the dialer turns SO_KEEPALIVE on and sets
+ * the period (net/dial.go:433-439), which on Linux is both TCP_KEEPIDLE and TCP_KEEPINTVL
+ * (net/tcpsockopt_unix.go:15-23): the first probe after 30 s idle, then every 30 s. Both SDKs keep that
+ * dialer (openai-go uses http.DefaultClient, anthropic-sdk-go clones http.DefaultTransport), and any
+ * snippet can set it with its own net.Dialer{KeepAlive: …} (option.WithHTTPClient for the SDKs).
+ *
+ * net/http's own retry is not a backoff: (*Transport).roundTrip (transport.go:504-625) re-sends a
+ * request at once on a new connection only when shouldRetryRequest (:685-727) allows it: never on a
+ * fresh connection; on a reused one, when nothing was written (nothingWrittenError) and the body is
+ * empty or has GetBody (http.NewRequest with a bytes.Reader sets it, so such a POST qualifies); or,
+ * for a replayable request (GET/HEAD/OPTIONS/TRACE, or any method carrying an Idempotency-Key or
+ * X-Idempotency-Key header, request.go:1435), after errServerClosedIdle or a failed read of the first
+ * response byte. A POST whose bytes went out before the path's RST or silence surfaced is not retried
+ * (neither SDK sets Idempotency-Key), so the table says null for raw net/http.
+ */
+const goKeepaliveSource: SourceRef = { package: GO, file: TRANSPORT, line: 47 };
+const goPath = (retries: PathFacts['retries']): PathFacts => ({ tcpKeepaliveSec: 30, tcpKeepaliveSource: goKeepaliveSource, retries, canSetTcpKeepalive: true });
+
 export const GO_NETHTTP_CLIENT = {
   id: 'go-nethttp',
   label: 'Go net/http',
@@ -80,6 +100,7 @@ export const GO_NETHTTP_CLIENT = {
   sources,
   targets: [...targets],
   idleCapOption: 'MaxIdleConnsPerHost',
+  path: goPath(null),
   simulatorLimits,
 } as const satisfies ClientFacts<GoNetHttpRules>;
 
@@ -97,6 +118,10 @@ export const OPENAI_GO_CLIENT = {
   sources: { ...sources, maxConnections: GO_SDK_WIRING.openai.default },
   targets: [...targets],
   idleCapOption: 'MaxIdleConnsPerHost',
+  // MaxRetries 2 (internal/requestconfig/requestconfig.go:278); retryDelay: 0.5 s × 2^retryCount capped
+  // at MaxRetryDelay (DefaultMaxServerDelay 8 s, :30), minus rand.Int63n(delay/4) (:540-550). A nil
+  // response (a connection error or timeout) is retried when the body can be re-read (shouldRetry :380).
+  path: goPath({ max: 2, initialSec: 0.5, maxSec: 8, jitter: 0.25, source: { package: OPENAI_GO, file: 'internal/requestconfig/requestconfig.go', line: 540 } }),
   simulatorLimits,
 } as const satisfies ClientFacts<GoNetHttpRules>;
 
@@ -114,6 +139,10 @@ export const ANTHROPIC_GO_CLIENT = {
   sources: { ...sources, readTimeoutSec: { package: ANTHROPIC_GO, file: 'default_http_client.go', line: 14 } },
   targets: [...targets],
   idleCapOption: 'MaxIdleConnsPerHost',
+  // MaxRetries 2 (internal/requestconfig/requestconfig.go:173); retryDelay: 0.5 s × 2^retryCount capped
+  // at 8 s, minus rand.Int63n(delay/4) (:365-380). The clone of http.DefaultTransport
+  // (default_http_client.go:25) keeps its dialer, so its 30 s keep-alive.
+  path: goPath({ max: 2, initialSec: 0.5, maxSec: 8, jitter: 0.25, source: { package: ANTHROPIC_GO, file: 'internal/requestconfig/requestconfig.go', line: 372 } }),
   simulatorLimits,
 } as const satisfies ClientFacts<GoNetHttpRules>;
 

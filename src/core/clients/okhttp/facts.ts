@@ -5,7 +5,7 @@
  * 5f499c32) and anthropic-sdk-java 2.57.0 (commit 8f5861c8), fetched from GitHub. The SDKs need
  * Maven Central, unreachable here: their lines are checked against source, not run.
  */
-import type { ClientDefaults, ClientFacts, SourceRef } from '../types.ts';
+import type { ClientDefaults, ClientFacts, PathFacts, SourceRef } from '../types.ts';
 import type { OkHttpRules } from './policy.ts';
 
 export const OKHTTP = 'OkHttp 3.13.1';
@@ -73,6 +73,43 @@ const targets = [{ id: 'okhttp', label: 'Java OkHttp', filename: 'AiPool.java', 
 const simulatorLimits =
   'Not calibrated with npm run calibrate: its lab drives Node and Python clients only. The Dispatcher cap is modelled for asynchronous calls (the snippet sends through enqueue); synchronous execute() calls are not capped at all. Over HTTP/2 a cold burst may open several connections before OkHttp coalesces them; the simulator counts one.';
 
+/**
+ * TCP keep-alive and retries (issue #17). OkHttp makes its sockets with the client's SocketFactory,
+ * SocketFactory.getDefault() unless set (OkHttpClient.java:490; RealConnection.java:241 createSocket()),
+ * and never calls setKeepAlive: java.net.Socket's SO_KEEPALIVE is off by default, so no probes. A
+ * snippet can set it with OkHttpClient.Builder.socketFactory(a factory whose sockets call
+ * setKeepAlive(true) and, on Java 11+, setOption(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE, …)).
+ * The SDKs' builders expose sslSocketFactory only, not socketFactory (OkHttpClient.kt in both), and
+ * take no OkHttp client of one's own: only a whole custom HttpClient implementation could, so no.
+ */
+const noKeepalive: SourceRef = { package: OKHTTP, file: CLIENT, line: 490 };
+
+/**
+ * OkHttp 3.13's retryOnConnectionFailure (default true, OkHttpClient.java:499): RetryAndFollowUpInterceptor
+ * re-sends a call at once, on another connection, after an IOException (recover, :218-233) — a POST
+ * too, unless its body is an UnrepeatableRequestBody — but not after a read timeout once the request
+ * was sent (isRecoverable :251-252), nor after a ProtocolException or an SSL failure. It keeps doing so
+ * while the route selector has a route (hasMoreRoutes): a stale pooled connection costs one re-send,
+ * and a fresh connection that fails drops its route. No delay and no fixed count: the closest fit is
+ * one immediate retry (max 1, 0 s).
+ */
+const okhttpRetries = { max: 1, initialSec: 0, maxSec: 0, jitter: 0, source: { package: OKHTTP, file: 'okhttp/src/main/java/okhttp3/internal/http/RetryAndFollowUpInterceptor.java', line: 223 } } as const;
+
+/**
+ * The SDKs turn OkHttp's retry off (`.retryOnConnectionFailure(false)`: openai OkHttpClient.kt:181,
+ * anthropic :238) and retry in RetryingHttpClient: any IOException or a retryable status, maxRetries 2
+ * (ClientOptions.kt: openai :213, anthropic :195), backoff min(0.5 × 2^(retries−1), 8) s × (1 − 0.25 × U)
+ * with retries counted from 1 (openai RetryingHttpClient.kt:220, anthropic :222); Retry-After overrides.
+ * anthropic-java also sets pingInterval(1 min) (OkHttpClient.kt:239): HTTP/2 PINGs, which keep a NAT
+ * mapping warm but, per AWS, do not reset an ALB's idle timer.
+ */
+const sdkPath = (line: number, pkg: string, file: string): PathFacts => ({
+  tcpKeepaliveSec: null,
+  tcpKeepaliveSource: noKeepalive,
+  retries: { max: 2, initialSec: 0.5, maxSec: 8, jitter: 0.25, source: { package: pkg, file, line } },
+  canSetTcpKeepalive: false,
+});
+
 export const OKHTTP_CLIENT = {
   id: 'okhttp',
   label: 'OkHttp',
@@ -94,6 +131,7 @@ export const OKHTTP_CLIENT = {
   targets: [...targets],
   idleCapOption,
   callQueue,
+  path: { tcpKeepaliveSec: null, tcpKeepaliveSource: noKeepalive, retries: okhttpRetries, canSetTcpKeepalive: true },
   simulatorLimits,
 } as const satisfies ClientFacts<OkHttpRules>;
 
@@ -118,6 +156,7 @@ export const OPENAI_JAVA_CLIENT = {
   targets: [...targets],
   idleCapOption,
   callQueue,
+  path: sdkPath(220, OPENAI_JAVA, 'openai-java-core/src/main/kotlin/com/openai/core/http/RetryingHttpClient.kt'),
   simulatorLimits,
 } as const satisfies ClientFacts<OkHttpRules>;
 
@@ -142,6 +181,7 @@ export const ANTHROPIC_JAVA_CLIENT = {
   targets: [...targets],
   idleCapOption,
   callQueue,
+  path: sdkPath(222, ANTHROPIC_JAVA, 'anthropic-java-core/src/main/kotlin/com/anthropic/core/http/RetryingHttpClient.kt'),
   simulatorLimits,
 } as const satisfies ClientFacts<OkHttpRules>;
 
