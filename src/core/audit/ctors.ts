@@ -6,7 +6,7 @@ export const PY_CTORS = new Set([
   'httpx.AsyncClient', 'httpx.Client', 'httpx.Limits', 'httpx.Timeout', 'httpx.AsyncHTTPTransport', 'httpx.HTTPTransport',
   'httpx2.AsyncClient', 'httpx2.Client', 'httpx2.Limits', 'httpx2.Timeout', 'httpx2.AsyncHTTPTransport', 'httpx2.HTTPTransport',
   'openai.AsyncOpenAI', 'openai.OpenAI', 'openai.AsyncAzureOpenAI', 'openai.AzureOpenAI',
-  'openai.DefaultAioHttpClient', 'openai.DefaultAsyncHttpxClient', 'openai.DefaultHttpxClient',
+  'openai.DefaultAioHttpClient', 'openai.DefaultAsyncHttpxClient', 'openai.DefaultHttpxClient', 'openai.DefaultAsyncHttpx2Client', 'openai.DefaultHttpx2Client',
   'anthropic.AsyncAnthropic', 'anthropic.Anthropic',
   'anthropic.DefaultAioHttpClient', 'anthropic.DefaultAsyncHttpxClient', 'anthropic.DefaultHttpxClient',
   'aiohttp.ClientSession', 'aiohttp.TCPConnector', 'aiohttp.ClientTimeout',

@@ -17,7 +17,7 @@ function kindOf(ctor: string, language: 'python' | 'javascript'): Kind | null {
   }
   if (/^httpx2?\.(AsyncClient|Client)$/.test(ctor)) return 'httpx';
   if (/^(openai\.(Async)?(Azure)?OpenAI|anthropic\.(Async)?Anthropic)$/.test(ctor)) return 'sdkPy';
-  if (/^(openai|anthropic)\.Default(Async)?HttpxClient$/.test(ctor)) return 'sdkHttpx';
+  if (/^(openai|anthropic)\.Default(Async)?Httpx2?Client$/.test(ctor)) return 'sdkHttpx'; // openai 3 names them DefaultHttpx2Client too
   if (/^(openai|anthropic)\.DefaultAioHttpClient$/.test(ctor)) return 'sdkAio';
   if (ctor === 'aiohttp.ClientSession') return 'aiohttp';
   return null;
@@ -156,7 +156,7 @@ function sdkPython(site: ObjectSite, acc: Acc): Built {
   const clientTimeout = inner.kw.get('timeout');
   const sdkDefault = defaultsOf(sdkId).poolTimeoutSec;
   if (timeoutArg !== undefined) pool.poolTimeoutSec = poolTimeout(acc, timeoutArg, sdkDefault);
-  else if (clientTimeout === undefined || innerKind === 'sdkHttpx') {
+  else if (clientTimeout === undefined) {
     if (innerKind !== 'sdkHttpx') acc.notes.push({ text: `the SDK times requests with its own ${sdkDefault} s, not the client's default 5 s pool timeout`, source: AUDIT_FACTS.sdkTimeoutFromClient });
     pool.poolTimeoutSec = sdkDefault;
   }

@@ -62,9 +62,11 @@ export function httpxPool(acc: Acc, client: ObjectSite, lib: 'httpx' | 'httpx2',
   }
   if (client.kw.has('**') || source.kw.has('**')) acc.unknown.push(`arguments: ${(client.kw.get('**') ?? source.kw.get('**'))!.k === 'unknown' ? 'keyword arguments unpacked with **' : ''}`);
   const limits = source.kw.get('limits');
-  let maxConnections: Figure = defaults.maxConnections;
-  let maxKeepalive: Figure = defaults.maxKeepalive;
-  let keepaliveSec: Figure = defaults.keepaliveSec;
+  // A transport passed as transport= keeps its own class's defaults, not an SDK helper's (DefaultHttpx2Client(transport=...)).
+  const poolDefaults = source === client ? defaults : defaultsOf(lib);
+  let maxConnections: Figure = poolDefaults.maxConnections;
+  let maxKeepalive: Figure = poolDefaults.maxKeepalive;
+  let keepaliveSec: Figure = poolDefaults.keepaliveSec;
   if (isObj(limits, '.Limits')) {
     const l = limits.obj;
     maxConnections = figure(acc, 'maxConnections', l.kw.get('max_connections'), null);

@@ -170,6 +170,8 @@ export function readPython(text: string): ParsedFile {
       return fallback ? envFallback(name.v, fallback) : unknown(`environment variable ${name.v} with no default`);
     }
     if (q === 'int' || q === 'float') return pos[0] ? toNumber(pos[0], q === 'int') : { k: 'num', v: 0 };
+    // typing.cast(T, value) returns value unchanged: `http_client=cast(Any, httpx.AsyncClient())` (openai's httpx2.md).
+    if (q === 'typing.cast') return pos[1] ?? unknown('cast() without a value');
     if ((q === 'min' || q === 'max') && pos.length >= 2) {
       if (pos.some((p) => p.k !== 'num')) return pos.find((p) => p.k === 'unknown') ?? unknown(`${q}() of non-numbers`);
       const nums = pos.map((p) => (p as { v: number }).v);
