@@ -1,0 +1,319 @@
+/**
+ * npx tsx tests/calibration/path/run.ts [--mode=fin,…] [--scenario=a,…] [--client=undici,…] [--requests=N]
+ *
+ * The path experiment of issue #17: real clients, through the latency proxy acting as a middlebox
+ * with an idle limit (tests/tools/latency-proxy.ts, `idle`), to the calibration server (HTTPS, HTTP/1.1).
+ * Time is scaled as in `npm run calibrate`: limit L = 0.5 s, client keep-alive 2 s, read timeout 1.5 s,
+ * RTT 20 ms, one user. Scenarios: (a) pauses of 0.2 s < L; (b) pauses of 0.8 s > L; (c) pauses of 0.2 s
+ * and a server that answers 0.8 s after the request (a silent read longer than L).
+ *
+ * Each client runs the project's own snippet for the scenario (buildSnippetInput + the target's
+ * generator), changed in two ways only: the read timeout (300 s in every snippet) becomes 1.5 s, and for
+ * the SDKs' no-retry runs max_retries=2 becomes max_retries=0. The raw clients run their calibration
+ * drivers (src/core/clients/<family>/testing/calibrate.*), the SDKs tests/calibration/path/sdk_driver.py.
+ *
+ * Counted per request from outside the client (one user: requests are sequential, so everything the
+ * proxy and the server saw during [t0, t1] of a request belongs to it):
+ * - staleReuse: attempts written into a flow the path had already closed (a request-sized late write,
+ *   ≥ 100 bytes, on a closed connection; a TLS close_notify is 24 bytes);
+ * - hungRequests: requests with an attempt that could never be answered because a silent hop had
+ *   forgotten its flow (a stale attempt under 'silent', or an attempt whose flow a silent hop forgot
+ *   while the server was still on it), so the client waited out its read timeout;
+ * - retries: attempts beyond the first (attempts = arrivals at the server + stale attempts);
+ * - failedRequests: requests that ended in an error; and the mean latency (t1 − t0), failures included.
+ * Writes tests/calibration/path/measured.json (a run with any --option writes tests/.tmp/path-measured.json
+ * instead) and prints the markdown tables; --report-only re-prints them from measured.json.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSnippetInput, findSnippetTarget, type ClientId } from '../../../src/core/index.ts';
+import { startLatencyProxy, type IdleMode, type ProxiedConnection } from '../../tools/latency-proxy.ts';
+import { calibrationKit, scenarioFor, type CalibrationCase } from '../cases.ts';
+import { ensureRuntime, ROOT, versions } from '../clients.ts';
+import { makeCertificate, startServer, type ServedRequest } from '../server.ts';
+
+export const LIMIT_SEC = 0.5;
+export const KEEPALIVE_SEC = 2;
+export const READ_TIMEOUT_SEC = 1.5;
+export const RTT_MS = 20;
+export const MODES: IdleMode[] = ['fin', 'rst', 'silent', 'silent-rst'];
+
+export interface PathScenario {
+  id: 'a' | 'b' | 'c';
+  title: string;
+  pauseSec: number;
+  serviceMs: number;
+}
+export const SCENARIOS: PathScenario[] = [
+  { id: 'a', title: 'pauses 0.2 s < L', pauseSec: 0.2, serviceMs: 20 },
+  { id: 'b', title: 'pauses 0.8 s > L', pauseSec: 0.8, serviceMs: 20 },
+  { id: 'c', title: 'silent read 0.8 s > L', pauseSec: 0.2, serviceMs: 800 },
+];
+
+/** A client of the experiment: a calibrated raw client, or a Python SDK with its retries. */
+export interface PathClient {
+  label: string;
+  client: ClientId;
+  maxRetries?: number;
+}
+export const CLIENTS: PathClient[] = [
+  { label: 'undici 8', client: 'undici' },
+  { label: 'undici 7', client: 'undici7' },
+  { label: 'httpx', client: 'httpx' },
+  { label: 'httpx2', client: 'httpx2' },
+  { label: 'aiohttp', client: 'aiohttp' },
+  { label: 'openai-py (retries 2)', client: 'openai-py', maxRetries: 2 },
+  { label: 'openai-py (retries 0)', client: 'openai-py', maxRetries: 0 },
+  { label: 'anthropic-py (retries 2)', client: 'anthropic-py', maxRetries: 2 },
+  { label: 'anthropic-py (retries 0)', client: 'anthropic-py', maxRetries: 0 },
+];
+
+export interface PathCounts {
+  requests: number;
+  staleReuse: number;
+  hungRequests: number;
+  retries: number;
+  failedRequests: number;
+  meanLatencyMs: number;
+  /** Connections the path closed during the run. */
+  pathClosed: number;
+}
+
+export interface PathRun extends PathCounts {
+  mode: IdleMode;
+  scenario: PathScenario['id'];
+  label: string;
+  client: ClientId;
+  maxRetries?: number;
+  /** Error class names the SDK driver reported (raw drivers report none). */
+  errors: string[];
+  /** Hung requests whose latency was under 0.9 × the read timeout: the count's evidence and the clock disagree. */
+  hungTooFast: number;
+}
+
+interface ClientRecord {
+  id: number;
+  t0: number;
+  t1: number;
+  status: number;
+  error?: string | null;
+}
+
+const PYTHON = join(ROOT, 'tests/fixtures/python/venv/bin/python');
+const NODE22 = join(ROOT, 'tests/fixtures/undici8/node_modules/.bin/node');
+const isSdk = (c: ClientId) => c === 'openai-py' || c === 'anthropic-py';
+
+/** The scenario the snippet is generated from: one user, the pause as constant think time, keep-alive 2 s. */
+export function pathCase(s: PathScenario, requests: number): CalibrationCase {
+  return {
+    id: `path-${s.id}`,
+    title: s.title,
+    protocol: 'h1',
+    rttMs: RTT_MS,
+    serviceMs: s.serviceMs,
+    arrival: { kind: 'users', users: 1, thinkSec: s.pauseSec, thinkDist: 'constant' },
+    pool: { maxConnections: 2, maxKeepalive: 2, keepaliveSec: KEEPALIVE_SEC },
+    requests,
+  };
+}
+
+/** The snippet with the experiment's read timeout (and the SDK's retries): every replacement must hit. */
+export function experimentSnippet(text: string, c: PathClient): string {
+  const edits: [RegExp, string][] = [];
+  if (c.client === 'undici' || c.client === 'undici7') {
+    edits.push([/headersTimeout: 300_000/, `headersTimeout: ${READ_TIMEOUT_SEC * 1000}`], [/bodyTimeout: 300_000/, `bodyTimeout: ${READ_TIMEOUT_SEC * 1000}`]);
+  } else if (c.client === 'aiohttp') edits.push([/sock_read=300\.0/, `sock_read=${READ_TIMEOUT_SEC}`]);
+  else edits.push([/read=300\.0/, `read=${READ_TIMEOUT_SEC}`]);
+  if (isSdk(c.client)) edits.push([/max_retries=2/, `max_retries=${c.maxRetries ?? 2}`]);
+  let out = text;
+  for (const [pattern, value] of edits) {
+    if (!pattern.test(out)) throw new Error(`${c.label}: the snippet has no ${pattern}`);
+    out = out.replace(pattern, value);
+  }
+  return out;
+}
+
+async function runDriver(c: PathClient, s: PathScenario, baseUrl: string, requests: number, certFile: string): Promise<ClientRecord[]> {
+  const scenario = scenarioFor(pathCase(s, requests), c.client, baseUrl, 100, 0.1);
+  const target = findSnippetTarget(c.client);
+  if (!target) throw new Error(`no snippet target ${c.client}`);
+  const snippet = experimentSnippet(target.generate(buildSnippetInput(scenario)), c);
+  const runtime = isSdk(c.client) ? 'python-venv' : calibrationKit(c.client).runtimes[c.client]!;
+  const python = runtime === 'python-venv';
+  const under = runtime === 'node22' ? join(ROOT, 'tests/fixtures/undici8/runs') : join(ROOT, 'tests/.tmp');
+  mkdirSync(under, { recursive: true });
+  const dir = mkdtempSync(join(under, 'path-'));
+  writeFileSync(join(dir, python ? 'pool.py' : 'pool.mjs'), snippet);
+  const workload = { kind: 'users', users: 1, thinkSec: s.pauseSec, thinkDist: 'constant', requests };
+  let args: string[];
+  if (isSdk(c.client)) {
+    copyFileSync(join(ROOT, 'tests/calibration/path/sdk_driver.py'), join(dir, 'driver.py'));
+    args = ['driver.py', join(dir, 'pool.py'), JSON.stringify({ ...workload, api: c.client === 'openai-py' ? 'openai' : 'anthropic' })];
+  } else {
+    copyFileSync(join(ROOT, calibrationKit(c.client).driver), join(dir, python ? 'driver.py' : 'driver.mjs'));
+    args = python ? ['driver.py', join(dir, 'pool.py'), JSON.stringify(workload)] : ['driver.mjs', JSON.stringify(workload)];
+  }
+  const command = python ? PYTHON : runtime === 'node22' ? NODE22 : process.execPath;
+  const env: NodeJS.ProcessEnv = { ...process.env, ANTHROPIC_API_KEY: 'test-key-not-secret', NODE_EXTRA_CA_CERTS: certFile, SSL_CERT_FILE: certFile, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
+  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy', 'OPENAI_API_KEY']) delete env[name];
+  env.OPENAI_API_KEY = 'test-key-not-secret';
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
+    const child = spawn(command, args, { cwd: dir, env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout: out, stderr: err });
+    });
+  });
+  if (code !== 0) throw new Error(`${c.label} driver exited ${code}: ${stderr.slice(-2000)}`);
+  return JSON.parse(stdout) as ClientRecord[];
+}
+
+/** Late writes of at least this many bytes are a request; smaller ones are TLS alerts (close_notify is 24 bytes). */
+const REQUEST_BYTES = 100;
+
+export function countPath(records: ClientRecord[], served: ServedRequest[], connections: ProxiedConnection[]): PathCounts & { hungTooFast: number } {
+  const byPort = new Map<number, ProxiedConnection>();
+  for (const c of connections) byPort.set(c.upstreamPort, c);
+  let stale = 0;
+  let hung = 0;
+  let hungTooFast = 0;
+  let retries = 0;
+  let failed = 0;
+  let latency = 0;
+  for (const r of records) {
+    const inWindow = (t: number) => t >= r.t0 - 1 && t <= r.t1 + 1;
+    const arrivals = served.filter((s) => s.id === r.id);
+    // Stale attempts: a connection the path had closed that received a request-sized write during the request.
+    const staleOn = connections.filter((c) => c.pathClosedAt !== undefined && (c.lateWrites ?? []).filter((w) => inWindow(w.at)).reduce((a, w) => a + w.bytes, 0) >= REQUEST_BYTES);
+    const silentForgot = (c: ProxiedConnection) => c.pathMode === 'silent' || c.pathMode === 'silent-rst';
+    const hungHere =
+      staleOn.some((c) => c.pathMode === 'silent') ||
+      arrivals.some((a) => {
+        const c = byPort.get(a.port);
+        return c !== undefined && silentForgot(c) && c.pathClosedAt !== undefined && c.pathClosedAt > a.arrivedAt && inWindow(c.pathClosedAt);
+      });
+    stale += staleOn.length;
+    retries += Math.max(0, arrivals.length + staleOn.length - 1);
+    if (hungHere) {
+      hung += 1;
+      if (r.t1 - r.t0 < 0.9 * READ_TIMEOUT_SEC * 1000) hungTooFast += 1;
+    }
+    if (r.status !== 200) failed += 1;
+    latency += r.t1 - r.t0;
+  }
+  const n = records.length;
+  return {
+    requests: n,
+    staleReuse: n ? stale / n : 0,
+    hungRequests: n ? hung / n : 0,
+    retries: n ? retries / n : 0,
+    failedRequests: n ? failed / n : 0,
+    meanLatencyMs: n ? latency / n : 0,
+    pathClosed: connections.filter((c) => c.pathClosedAt !== undefined).length,
+    hungTooFast,
+  };
+}
+
+export async function runPath(mode: IdleMode, s: PathScenario, c: PathClient, requests: number, certificate: { key: string; cert: string }): Promise<PathRun> {
+  const server = await startServer({ protocol: 'h1', serviceMs: s.serviceMs, keepAliveSec: 60, certificate });
+  const proxy = await startLatencyProxy({ targetPort: server.port, rttMs: RTT_MS, idle: { idleSec: LIMIT_SEC, onIdle: mode } });
+  try {
+    const records = await runDriver(c, s, `https://127.0.0.1:${proxy.port}`, requests, certificate.cert);
+    const counts = countPath(records, server.served, proxy.connections);
+    const errors = [...new Set(records.map((r) => r.error).filter((e): e is string => !!e))];
+    return { mode, scenario: s.id, label: c.label, client: c.client, ...(c.maxRetries !== undefined ? { maxRetries: c.maxRetries } : {}), ...counts, errors };
+  } finally {
+    await proxy.close();
+    await server.close();
+  }
+}
+
+const fmt = (x: number) => (x === 0 ? '0' : x.toFixed(2));
+
+export function renderTable(runs: PathRun[]): string {
+  const lines = ['| mode | scenario | client | staleReuse | hungRequests | retries | failedRequests | mean latency ms | path closed | errors (SDK) |', '|---|---|---|---|---|---|---|---|---|---|'];
+  for (const r of runs) {
+    const title = SCENARIOS.find((s) => s.id === r.scenario)!.title;
+    lines.push(`| ${r.mode} | (${r.scenario}) ${title} | ${r.label} | ${fmt(r.staleReuse)} | ${fmt(r.hungRequests)}${r.hungTooFast ? ` (${r.hungTooFast} < 0.9 × timeout)` : ''} | ${fmt(r.retries)} | ${fmt(r.failedRequests)} | ${r.meanLatencyMs.toFixed(0)} | ${r.pathClosed} | ${r.errors.join(', ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** One table per mode: a row per client, a column per scenario; a cell is staleReuse / hungRequests / retries / failedRequests per request, then the mean latency. */
+export function renderPivot(runs: PathRun[]): string {
+  const out: string[] = [];
+  const cell = (r: PathRun | undefined) => (r ? `${fmt(r.staleReuse)} / ${fmt(r.hungRequests)} / ${fmt(r.retries)} / ${fmt(r.failedRequests)} · ${r.meanLatencyMs.toFixed(0)} ms` : '');
+  for (const mode of MODES) {
+    const ofMode = runs.filter((r) => r.mode === mode);
+    if (!ofMode.length) continue;
+    out.push(`**${mode}** (cells: staleReuse / hungRequests / retries / failedRequests per request · mean latency)`, '');
+    out.push(`| client | ${SCENARIOS.map((s) => `(${s.id}) ${s.title}`).join(' | ')} | errors (SDK) |`, `|---|${SCENARIOS.map(() => '---').join('|')}|---|`);
+    for (const c of CLIENTS) {
+      const row = ofMode.filter((r) => r.label === c.label);
+      if (!row.length) continue;
+      const errors = [...new Set(row.flatMap((r) => r.errors.map((e) => `${e} (${r.scenario})`)))];
+      out.push(`| ${c.label} | ${SCENARIOS.map((s) => cell(row.find((r) => r.scenario === s.id))).join(' | ')} | ${errors.join(', ')} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--report-only')) {
+    const saved = JSON.parse(readFileSync(join(ROOT, 'tests/calibration/path/measured.json'), 'utf8')) as { runs: PathRun[] };
+    console.log(renderPivot(saved.runs));
+    return;
+  }
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
+  const modes = (arg('mode') as IdleMode[] | undefined) ?? MODES;
+  const scenarios = SCENARIOS.filter((s) => !arg('scenario') || arg('scenario')!.includes(s.id));
+  const clients = CLIENTS.filter((c) => !arg('client') || arg('client')!.includes(c.client) || arg('client')!.includes(c.label));
+  const requests = Number(arg('requests')?.[0] ?? 6);
+  const parallel = Number(arg('parallel')?.[0] ?? 4);
+  for (const c of new Set(clients.map((x) => (isSdk(x.client) ? 'httpx2' : x.client)))) ensureRuntime(c as ClientId);
+  const dir = join(ROOT, 'tests/.tmp');
+  mkdirSync(dir, { recursive: true });
+  const certificate = makeCertificate(mkdtempSync(join(dir, 'path-cert-')));
+  const jobs = modes.flatMap((mode) => scenarios.flatMap((s) => clients.map((c) => ({ mode, s, c }))));
+  const runs: PathRun[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, jobs.length) }, async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        const { mode, s, c } = jobs[i]!;
+        const started = performance.now();
+        runs[i] = await runPath(mode, s, c, requests, certificate);
+        const r = runs[i];
+        console.error(`${mode.padEnd(10)} (${s.id}) ${c.label.padEnd(26)} stale ${fmt(r.staleReuse)} hung ${fmt(r.hungRequests)} retries ${fmt(r.retries)} failed ${fmt(r.failedRequests)} latency ${r.meanLatencyMs.toFixed(0)} ms ${r.errors.join(',')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      }
+    }),
+  );
+  const out = join(ROOT, 'tests/calibration/path/measured.json');
+  const partial = process.argv.some((a) => a.startsWith('--'));
+  const file = partial ? join(dir, 'path-measured.json') : out;
+  writeFileSync(file, `${JSON.stringify({ limitSec: LIMIT_SEC, keepAliveSec: KEEPALIVE_SEC, readTimeoutSec: READ_TIMEOUT_SEC, rttMs: RTT_MS, requests, versions: { ...versions(), ...sdkVersions() }, runs }, null, 2)}\n`);
+  console.error(`wrote ${file}`);
+  console.log(renderPivot(runs));
+}
+
+function sdkVersions(): Record<string, string> {
+  const py = (pkg: string) => {
+    try {
+      return readFileSync(join(ROOT, 'tests/fixtures/python/venv/.requirements'), 'utf8').match(new RegExp(`^${pkg}==(\\S+)`, 'm'))?.[1] ?? '?';
+    } catch {
+      return '?';
+    }
+  };
+  return { openai: py('openai'), anthropic: py('anthropic') };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
