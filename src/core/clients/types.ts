@@ -40,6 +40,8 @@ export interface RetryFacts {
   maxSec: number;
   /** Share of the delay taken off at random (0.25: the delay is 75–100 % of the base). */
   jitter: number;
+  /** false: a read timeout is not retried, only a connection failure (OkHttp's retryOnConnectionFailure); absent = both are. */
+  readTimeouts?: false;
   source: SourceRef;
 }
 

@@ -3,7 +3,7 @@
  * middleboxes before it, and the request timing a pool runs with on that path — read timeout,
  * retries and TCP keep-alive — each the pool's own setting or, when absent, its client's default.
  */
-import { scenarioClient } from '../clients/registry.ts';
+import { findClient, scenarioClient } from '../clients/registry.ts';
 import type { RetryFacts } from '../clients/types.ts';
 import { p99Sec } from '../scenario/durations.ts';
 import type { Hop, PoolSettings, Scenario } from '../scenario/schema.ts';
@@ -32,9 +32,18 @@ export function readTimeoutSec(s: Scenario, pool: PoolSettings): number {
   return pool.readTimeoutSec ?? derivedReadTimeoutSec(s);
 }
 
-/** The client's retry rule (null: it does not retry a failed request). Generic rules do not retry unless told. */
+/** The client's retry rule (null: it does not retry a failed request). */
 export function retryRule(s: Scenario): RetryFacts | null {
   return scenarioClient(s)?.path?.retries ?? null;
+}
+
+/**
+ * How long a retry waits: the client's rule; generic rules, which retry only when the pool says so,
+ * back off as the official Python SDKs do.
+ */
+export function backoffRule(s: Scenario): RetryFacts | null {
+  const client = scenarioClient(s);
+  return client ? (client.path?.retries ?? null) : (findClient('anthropic-py')?.path?.retries ?? null);
 }
 
 /** Attempts after the first that a pool's requests get. */

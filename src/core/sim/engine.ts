@@ -3,6 +3,7 @@
  * The parts live in their own modules and meet here:
  * - traffic.ts: arrivals (open, closed users, traces), request classes and durations;
  * - network.ts: what a new connection costs, with the one DNS cache;
+ * - path.ts: the middleboxes' idle limits, the attempts they break, and the client's retries;
  * - pool.ts: mechanics every client shares (open, close, attach, wait line, tenants' global cap);
  * - policy.ts + the client family's policy.ts (src/core/clients/<family>/): the client's own rules (which connection, keep or close, expiry, HTTP/2),
  *   chosen by `scenario.client` through the clients table (generic rules when there is none);
@@ -12,7 +13,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { SimAbortedError, SimError } from './errors.ts';
-import { ARRIVAL, CONNECTED, FINISH, KIND_BITS, KIND_MASK, RATE_READY, TIMEOUT, USER, tag } from './events.ts';
+import { ARRIVAL, CONNECTED, FAIL, FINISH, KIND_BITS, KIND_MASK, RATE_READY, RETRY, TIMEOUT, USER, tag } from './events.ts';
 import { EventHeap } from './heap.ts';
 import { DnsCache } from './network.ts';
 import { createPolicy, rulesFor } from './policyFactory.ts';
@@ -20,7 +21,8 @@ import { PoolCore } from './pool.ts';
 import { rateLimiterFor } from './rateLimit.ts';
 import { Recorder } from './recorder.ts';
 import { Rng } from './rng.ts';
-import { R_MEASURED } from './store.ts';
+import { BROKEN_HANG, PathModel } from './path.ts';
+import { R_FAILING, R_MEASURED } from './store.ts';
 import { Traffic, estimateDuration } from './traffic.ts';
 import { WorkBound } from './workBound.ts';
 import type { SimOptions, SimResult } from './types.ts';
@@ -41,7 +43,8 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
   const rec = new Recorder(s, seriesPoints, estimateDuration(s, totalRequests));
   const heap = new EventHeap(1024);
   const work = new WorkBound(maxEvents, options.shouldStop);
-  const core = new PoolCore(s, heap, rec, new DnsCache(s), work);
+  const path = new PathModel(s);
+  const core = new PoolCore(s, heap, rec, new DnsCache(s), work, path);
   const policy = createPolicy(rulesFor(s), core);
   core.usePolicy(policy);
   const unpooledDns = new DnsCache(s);
@@ -73,6 +76,33 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
     policy.release(c, group, t);
   };
 
+  /**
+   * Request r's attempt failed on the path: its connection goes back through the policy (the core
+   * closes it, or opens a fresh one in its place for the next in line); the client retries after its
+   * backoff or the request ends in an error.
+   */
+  const fail = (r: number, t: number) => {
+    const c = req.conn[r]!;
+    const group = groups[core.conn.group[c]!]!;
+    const pool = group.pool;
+    const hung = core.conn.broken[c] === BROKEN_HANG;
+    req.state[r] = req.state[r]! & ~R_FAILING;
+    policy.release(c, group, t);
+    const measured = (req.state[r]! & R_MEASURED) !== 0;
+    const done = req.retries[r]!;
+    if (path.retries(pool.index, done, hung)) {
+      req.retries[r] = done + 1;
+      if (measured) rec.pathCount(req.klass[r]!, pool, 'retries');
+      heap.push(t + path.backoffSec(done), tag(r, RETRY), req.gen[r]!);
+      return;
+    }
+    if (measured) rec.failed(req.klass[r]!, pool, req.arrive[r]!, req.ask[r]!, req.sent[r]!, t);
+    const user = req.user[r]!;
+    req.gen[r] = req.gen[r]! + 1;
+    req.release(r);
+    requestDone(user, t);
+  };
+
   /** A new request arrives at t: draw its class, pool, tenant and duration, then ask the pool (or the limiter). */
   const arrive = (t: number, user: number, traceDuration: number) => {
     const r = req.alloc();
@@ -93,6 +123,7 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
     req.group[r] = pool.groups[tenant]!.id;
     req.user[r] = user;
     req.state[r] = isMeasured ? R_MEASURED : 0;
+    req.retries[r] = 0;
     if (isMeasured) {
       rec.measured++;
       pool.requests++;
@@ -164,6 +195,13 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
       }
     } else if (kind === RATE_READY) {
       policy.acquire(id, groups[req.group[id]!]!, t);
+    } else if (kind === FAIL) {
+      if (req.gen[id] === aux) fail(id, t);
+    } else if (kind === RETRY) {
+      if (req.gen[id] === aux) {
+        req.ask[id] = t;
+        policy.acquire(id, groups[req.group[id]!]!, t);
+      }
     } else if (kind === CONNECTED) {
       if (core.conn.seq[id] === aux) policy.connected(id, groups[core.conn.group[id]!]!, t);
     }

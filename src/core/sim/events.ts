@@ -1,6 +1,6 @@
 /**
- * Event kinds, packed with an id into one int32 tag: tag = id × 8 + kind. Three bits leave room for
- * two more kinds; ids stay below 2^28 (requests and connections are recycled slots, users ≤ 10^6).
+ * Event kinds, packed with an id into one int32 tag: tag = id × 8 + kind. Three bits hold all eight
+ * kinds; ids stay below 2^28 (requests and connections are recycled slots, users ≤ 10^6).
  */
 export const KIND_BITS = 3;
 export const KIND_MASK = 7;
@@ -17,6 +17,11 @@ export const TIMEOUT = 3;
 export const RATE_READY = 4;
 /** A connection finishes its set-up (id = connection, aux = its creation number); only policies that wait for it schedule it. */
 export const CONNECTED = 5;
+
+/** An attempt fails: the path closed or forgot its connection, or cut its silent read (id = request, aux = its generation). */
+export const FAIL = 6;
+/** A failed request's retry asks the pool again after the client's backoff (id = request, aux = its generation). */
+export const RETRY = 7;
 
 export function tag(id: number, kind: number): number {
   return (id << KIND_BITS) | kind;

@@ -9,14 +9,15 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { tenantCaps } from '../scenario/tenants.ts';
 import { IntDeque } from './deque.ts';
-import { FINISH, TIMEOUT, CONNECTED, tag } from './events.ts';
+import { FAIL, FINISH, TIMEOUT, CONNECTED, tag } from './events.ts';
 import type { EventHeap } from './heap.ts';
 import { Histogram } from './histogram.ts';
 import type { DnsCache } from './network.ts';
 import type { PoolPolicy } from './policy.ts';
-import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_SURPLUS } from './closeReasons.ts';
+import { CLOSE_EVICTED, CLOSE_EXPIRED, CLOSE_NO_KEEPALIVE, CLOSE_PATH, CLOSE_SURPLUS } from './closeReasons.ts';
+import { BROKEN_ERROR, BROKEN_HANG, BROKEN_NONE, type PathModel } from './path.ts';
 import type { Recorder } from './recorder.ts';
-import { Connections, R_MEASURED, R_QUEUED, R_TIMED_OUT, Requests, type Group, type PoolState } from './store.ts';
+import { Connections, R_FAILING, R_HUNG, R_MEASURED, R_QUEUED, R_TIMED_OUT, Requests, noPathCounts, type Group, type PoolState } from './store.ts';
 import type { WorkBound } from './workBound.ts';
 import { serverIdleSec } from '../path/path.ts';
 
@@ -40,6 +41,7 @@ export class PoolCore {
     private readonly rec: Recorder,
     private readonly dns: DnsCache,
     private readonly work: WorkBound,
+    private readonly path: PathModel,
   ) {
     this.serverIdleSec = serverIdleSec(s);
     this.tls = s.network.tls !== 'none';
@@ -52,6 +54,7 @@ export class PoolCore {
         streams: p.protocol === 'h2' ? p.streamsPerConnection : 1,
         expireSec: p.keepaliveSec,
         serverExpires: false,
+        pathExpires: false,
         groups: [],
         blocked: new IntDeque(),
         busy: 0,
@@ -65,6 +68,7 @@ export class PoolCore {
         peakActive: 0,
         peakQueued: 0,
         timeouts: 0,
+        path: noPathCounts(),
       };
       const tenant = tenantCaps(p);
       for (let t = 0; t < p.tenants; t++) {
@@ -87,13 +91,19 @@ export class PoolCore {
     });
   }
 
-  /** Called once the policy exists: it decides each pool's expiry and streams per connection. */
+  /**
+   * Called once the policy exists: it decides each pool's expiry and streams per connection. A hop
+   * that closes idle connections with FIN/RST sooner ends them first: every client drops a connection
+   * once the close reaches it.
+   */
   usePolicy(policy: PoolPolicy): void {
     this.policy = policy;
     for (const pool of this.pools) {
       const { expireSec, serverExpires } = policy.expiry(pool);
-      pool.expireSec = expireSec;
-      pool.serverExpires = serverExpires;
+      const noticed = this.path.noticeAgeSec(pool.index);
+      pool.pathExpires = noticed < expireSec;
+      pool.expireSec = pool.pathExpires ? noticed : expireSec;
+      pool.serverExpires = serverExpires && !pool.pathExpires;
       pool.streams = policy.streamsPerConnection(pool);
     }
   }
@@ -122,7 +132,7 @@ export class PoolCore {
     g.pool.open--;
     this.conn.seq[c] = -1; // marks it dead for anyone still holding its id (undici's slots)
     this.conn.release(c);
-    this.rec.closed(reason, g.pool.serverExpires);
+    this.rec.closed(reason, g.pool.serverExpires, g.pool.pathExpires);
   }
 
   /** Asks for the CONNECTED event of c (policies that hold requests until the set-up ends). */
@@ -170,21 +180,57 @@ export class PoolCore {
     streams[c]!++;
     if (pool.streams > 1 && streams[c]! < pool.streams) this.addPartial(group, c);
     req.conn[r] = c;
+    req.sent[r] = t;
     const setupEnd = conn.setupEnd[c]!;
     const start = setupEnd > t ? setupEnd : t;
     const finish = start + req.duration[r]!;
-    this.heap.push(finish, tag(r, FINISH), 0);
     const idleSince = conn.idleSince[c]!;
     const measured = (req.state[r]! & R_MEASURED) !== 0;
     if (idleSince >= 0) {
       conn.idleSince[c] = -1;
       if (measured) this.rec.idleReused(t - idleSince);
     }
+    if (this.path.active && this.failsOnPath(r, c, t, start, idleSince >= 0 ? t - idleSince : -1, measured)) return;
+    this.heap.push(finish, tag(r, FINISH), 0);
     if (measured) this.rec.served(req.klass[r]!, pool, req.arrive[r]!, req.ask[r]!, t, finish, setupEnd <= t);
   }
 
+  /**
+   * Whether request r's attempt on c fails on the path (sim/path.ts): sent on a connection a hop has
+   * closed or forgotten (idle `ageSec`, −1 if c was busy or new), or silent longer than a hop allows.
+   * A failing attempt gets a FAIL event instead of its FINISH, and c is marked broken.
+   */
+  private failsOnPath(r: number, c: number, t: number, start: number, ageSec: number, measured: boolean): boolean {
+    const req = this.req;
+    const conn = this.conn;
+    const p = this.groups[req.group[r]!]!.pool.index;
+    let failAt = -1;
+    let hung = false;
+    const broken = conn.broken[c]!;
+    const stale = broken !== BROKEN_NONE ? null : ageSec >= 0 ? this.path.staleAttempt(p, ageSec) : null;
+    if (broken !== BROKEN_NONE) {
+      hung = broken === BROKEN_HANG;
+      failAt = t + (hung ? this.path.readTimeoutSecOf(p) : this.path.roundTripSec);
+    } else if (stale) {
+      hung = stale.hung;
+      failAt = t + stale.afterSec;
+    } else {
+      const cut = this.path.silentRead(p, req.klass[r]!, req.duration[r]!);
+      if (!cut) return false;
+      hung = cut.hung;
+      failAt = start + cut.afterSec;
+    }
+    const pool = this.groups[req.group[r]!]!.pool;
+    if (measured && (broken !== BROKEN_NONE || stale)) this.rec.pathCount(req.klass[r]!, pool, 'staleReuse');
+    if (measured && hung && (req.state[r]! & R_HUNG) === 0) this.rec.pathCount(req.klass[r]!, pool, 'hungRequests');
+    conn.broken[c] = hung ? BROKEN_HANG : BROKEN_ERROR;
+    req.state[r] = req.state[r]! | R_FAILING | (hung ? R_HUNG : 0);
+    this.heap.push(failAt, tag(r, FAIL), req.gen[r]!);
+    return true;
+  }
+
   addPartial(g: Group, c: number): void {
-    if (this.conn.partial[c] === 0) {
+    if (this.conn.partial[c] === 0 && this.conn.broken[c] === BROKEN_NONE) {
       this.conn.partial[c] = 1;
       g.partial.pushBack(c);
     }
@@ -243,8 +289,25 @@ export class PoolCore {
     if (this.conn.streams[c] === 0) {
       this.busy--;
       g.pool.busy--;
+      if (this.conn.broken[c] !== BROKEN_NONE) this.replaceBroken(c, g, t, (this.req.state[next]! & R_MEASURED) !== 0);
     }
     this.attach(next, c, t);
+  }
+
+  /**
+   * A broken connection's last request ended and the pool hands its place to a waiting request: the
+   * client closed the broken one and opens a fresh one for it. The slot id stays, so the policy's own
+   * lists still hold it; the close and the new connection are counted as such.
+   */
+  private replaceBroken(c: number, g: Group, t: number, isMeasured: boolean): void {
+    const conn = this.conn;
+    this.work.step();
+    this.rec.closed(CLOSE_PATH, false, false);
+    const setup = this.dns.setup(t);
+    conn.broken[c] = BROKEN_NONE;
+    conn.idleSince[c] = -1;
+    conn.setupEnd[c] = t + setup;
+    if (isMeasured) this.rec.opened(g.pool, setup);
   }
 
   /** Idle connection c of g leaves the idle list: the policy is about to use or close it. */
@@ -276,6 +339,10 @@ export class PoolCore {
 
   /** c joins g's idle list, newest last (the order expireIdleInOrder relies on). */
   keepIdle(c: number, g: Group, t: number): void {
+    if (this.conn.broken[c] !== BROKEN_NONE) {
+      this.close(c, g, CLOSE_PATH);
+      return;
+    }
     this.conn.idleSince[c] = t;
     g.idle.pushBack(c);
     this.totalIdle++;
@@ -299,6 +366,10 @@ export class PoolCore {
    */
   settleFreed(c: number, g: Group, t: number, idleCap: number): void {
     this.unbusy(c, g);
+    if (this.conn.broken[c] !== BROKEN_NONE) {
+      this.close(c, g, CLOSE_PATH);
+      return;
+    }
     if (g.pool.blocked.size > 0 && this.handToBlockedTenant(c, g, t, CLOSE_EVICTED)) return;
     if (g.pool.expireSec <= 0) {
       this.close(c, g, CLOSE_NO_KEEPALIVE);

@@ -5,9 +5,9 @@
  * The pool mechanics call it; it never changes their state.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { CLOSE_EXPIRED } from './closeReasons.ts';
+import { CLOSE_EXPIRED, CLOSE_PATH } from './closeReasons.ts';
 import { Histogram, bucketOf } from './histogram.ts';
-import type { Group, PoolState } from './store.ts';
+import { noPathCounts, type Group, type PathCounts, type PoolState } from './store.ts';
 import type { GroupResult, PoolResult, SimResult } from './types.ts';
 import { serverIdleSec } from '../path/path.ts';
 
@@ -30,7 +30,10 @@ export class Recorder {
   poolTimeouts = 0;
   clientClosed = 0;
   serverClosed = 0;
+  pathClosed = 0;
   expiredIdle = 0;
+  readonly path: PathCounts = noPathCounts();
+  readonly classPath: PathCounts[];
   peakActive = 0;
   peakQueued = 0;
   /** Start of the measured window (−1 before the warm-up ends) and its end (−1 until the last arrival). */
@@ -57,6 +60,7 @@ export class Recorder {
     this.classWait = classes.map(() => new Histogram());
     this.classLatency = classes.map(() => new Histogram());
     this.classWaited = new Float64Array(classes.length);
+    this.classPath = classes.map(() => noPathCounts());
     this.sampleStep = Math.max(estimateSec / seriesPoints, 1e-6);
   }
 
@@ -123,15 +127,37 @@ export class Recorder {
     this.handshakeSec += setup;
   }
 
-  closed(reason: number, serverSide: boolean): void {
+  /** A connection closed: by the client, the server's idle timeout, or the path (a hop's close, or broken under a request). */
+  closed(reason: number, serverSide: boolean, pathSide: boolean): void {
+    if (reason === CLOSE_PATH) {
+      this.pathClosed++;
+      return;
+    }
     if (reason === CLOSE_EXPIRED) {
       this.expiredIdle++;
+      if (pathSide) {
+        this.pathClosed++;
+        return;
+      }
       if (serverSide) {
         this.serverClosed++;
         return;
       }
     }
     this.clientClosed++;
+  }
+
+  /** One more of `what` for a measured request of class k in `pool`. */
+  pathCount(k: number, pool: PoolState, what: keyof PathCounts): void {
+    this.path[what]++;
+    this.classPath[k]![what]++;
+    pool.path[what]++;
+  }
+
+  /** A measured request ended in an error after its last attempt: it counts, with the time until the error as its latency. */
+  failed(k: number, pool: PoolState, arriveAt: number, askAt: number, sentAt: number, t: number): void {
+    this.pathCount(k, pool, 'failedRequests');
+    this.served(k, pool, arriveAt, askAt, sentAt, t, false);
   }
 
   timedOut(pool: PoolState): void {
@@ -193,15 +219,16 @@ export class Recorder {
   result(pools: PoolState[], simulatedRequests: number, events: number, rateLimited: boolean): SimResult {
     const s = this.scenario;
     const windowSec = this.windowEnd > this.windowStart ? this.windowEnd - this.windowStart : 0;
-    const groupResult = (name: string, requests: number, w: Histogram, l: Histogram, waitedCount: number): GroupResult => ({
+    const groupResult = (name: string, requests: number, w: Histogram, l: Histogram, waitedCount: number, path: PathCounts): GroupResult => ({
       name,
       requests,
       pWait: requests ? waitedCount / requests : 0,
       queueWaitMs: w.stats(),
       latencyMs: l.stats(),
+      ...path,
     });
     const poolResults: PoolResult[] = pools.map((p) => ({
-      ...groupResult(p.settings.name, p.requests, p.wait, p.latency, p.waited),
+      ...groupResult(p.settings.name, p.requests, p.wait, p.latency, p.waited, { ...p.path }),
       maxConnections: p.cap,
       reuseRate: p.requests - p.timeouts > 0 ? p.reused / (p.requests - p.timeouts) : 0,
       newConnections: p.newConnections,
@@ -238,7 +265,7 @@ export class Recorder {
         handshakeMs: { total: this.unpooledHandshakeSec * 1000, mean: measured ? (this.unpooledHandshakeSec * 1000) / measured : 0 },
         savedMs: Math.max(0, (this.unpooledHandshakeSec - this.handshakeSec) * 1000),
       },
-      classes: s.workload.classes.map((c, k) => groupResult(c.name, this.classWait[k]!.count, this.classWait[k]!, this.classLatency[k]!, this.classWaited[k]!)),
+      classes: s.workload.classes.map((c, k) => groupResult(c.name, this.classWait[k]!.count, this.classWait[k]!, this.classLatency[k]!, this.classWaited[k]!, { ...this.classPath[k]! })),
       pools: poolResults,
       series: {
         tSec: Float64Array.from(this.seriesT),
@@ -249,6 +276,8 @@ export class Recorder {
       events,
       idleBeforeReuseSec: { mean: idle.mean / 1000, p50: idle.p50 / 1000, p95: idle.p95 / 1000, count: this.idleBeforeReuse.count },
       expiredIdle: this.expiredIdle,
+      ...this.path,
+      pathClosed: this.pathClosed,
       ...(rateLimited ? { rateLimitWaitMs: this.rateWait.stats() } : {}),
     };
   }

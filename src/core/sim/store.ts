@@ -17,6 +17,10 @@ function grown<T extends Float64Array | Int32Array>(a: T, make: (n: number) => T
 export const R_MEASURED = 1;
 export const R_QUEUED = 2;
 export const R_TIMED_OUT = 4;
+/** The current attempt will fail (a FAIL event, not a FINISH, ends it). */
+export const R_FAILING = 8;
+/** The request waited out a read timeout at least once. */
+export const R_HUNG = 16;
 
 export class Requests {
   /** Arrival time (latency counts from here). */
@@ -31,8 +35,12 @@ export class Requests {
   conn: Int32Array;
   /** Bumped when the slot is released, so stale timeout events are recognised. */
   gen: Int32Array;
-  /** R_MEASURED | R_QUEUED | R_TIMED_OUT. */
+  /** R_MEASURED | R_QUEUED | R_TIMED_OUT | R_FAILING | R_HUNG. */
   state: Int32Array;
+  /** Attempts made after the first (retries). */
+  retries: Int32Array;
+  /** When the current attempt got its connection (a failed request's wait counts to here). */
+  sent: Float64Array;
   private free: number[] = [];
   private next = 0;
 
@@ -46,6 +54,8 @@ export class Requests {
     this.conn = new Int32Array(capacity);
     this.gen = new Int32Array(capacity);
     this.state = new Int32Array(capacity);
+    this.retries = new Int32Array(capacity);
+    this.sent = new Float64Array(capacity);
   }
 
   alloc(): number {
@@ -62,6 +72,8 @@ export class Requests {
       this.conn = grown(this.conn, i);
       this.gen = grown(this.gen, i);
       this.state = grown(this.state, i);
+      this.retries = grown(this.retries, i);
+      this.sent = grown(this.sent, f);
     }
     return this.next++;
   }
@@ -82,6 +94,8 @@ export class Connections {
   partial: Int32Array;
   /** Creation order within the run: the libraries scan their connections in this order. */
   seq: Int32Array;
+  /** BROKEN_* (sim/path.ts): the path closed or forgot it under a request; it must not be used again. */
+  broken: Int32Array;
   private free: number[] = [];
   private next = 0;
   private seqNext = 0;
@@ -93,6 +107,7 @@ export class Connections {
     this.streams = new Int32Array(capacity);
     this.partial = new Int32Array(capacity);
     this.seq = new Int32Array(capacity);
+    this.broken = new Int32Array(capacity);
   }
 
   alloc(): number {
@@ -108,6 +123,7 @@ export class Connections {
         this.streams = grown(this.streams, i);
         this.partial = grown(this.partial, i);
         this.seq = grown(this.seq, i);
+        this.broken = grown(this.broken, i);
       }
       c = this.next++;
     }
@@ -117,6 +133,7 @@ export class Connections {
 
   release(c: number): void {
     this.streams[c] = 0;
+    this.broken[c] = 0;
     this.free.push(c);
   }
 }
@@ -133,6 +150,8 @@ export interface PoolState {
   expireSec: number;
   /** Whether expiry is the server's doing (its idle timeout comes first) rather than the client's. */
   serverExpires: boolean;
+  /** Whether expiry is a middlebox's close (a FIN/RST hop's limit comes first). */
+  pathExpires: boolean;
   groups: Group[];
   /** Groups whose head request waits only for the global cap (multi-tenant). */
   blocked: IntDeque;
@@ -147,6 +166,24 @@ export interface PoolState {
   peakActive: number;
   peakQueued: number;
   timeouts: number;
+  /** What the path cost this pool's measured requests (sim/path.ts). */
+  path: PathCounts;
+}
+
+/** Per class, per pool and in total: what the path between client and API cost (issue #17). */
+export interface PathCounts {
+  /** Attempts sent on a connection a hop had closed or forgotten. */
+  staleReuse: number;
+  /** Requests that waited out a read timeout at least once. */
+  hungRequests: number;
+  /** Attempts beyond the first. */
+  retries: number;
+  /** Requests that ended in an error after all retries. */
+  failedRequests: number;
+}
+
+export function noPathCounts(): PathCounts {
+  return { staleReuse: 0, hungRequests: 0, retries: 0, failedRequests: 0 };
 }
 
 /** One tenant's pool inside a PoolState (a single group when there are no tenants). */

@@ -13,8 +13,20 @@ export interface Stats {
   max: number;
 }
 
+/** What the path between client and API cost (issue #17); all zero without middleboxes. */
+export interface PathResult {
+  /** Attempts sent on a connection a hop had closed or forgotten. */
+  staleReuse: number;
+  /** Requests that waited out a read timeout at least once. */
+  hungRequests: number;
+  /** Attempts beyond the first. */
+  retries: number;
+  /** Requests that ended in an error after all retries (counted in latency up to the error). */
+  failedRequests: number;
+}
+
 /** Figures for one request class or one pool. */
-export interface GroupResult {
+export interface GroupResult extends PathResult {
   name: string;
   requests: number;
   pWait: number;
@@ -58,7 +70,9 @@ export interface UnpooledBaseline {
   savedMs: number;
 }
 
-export interface SimResult {
+export interface SimResult extends PathResult {
+  /** Connections the path closed: a hop's FIN/RST while idle, or broken under a request. */
+  pathClosed: number;
   /** Requests measured (after the warm-up period). */
   requests: number;
   /** Requests simulated in all, warm-up included. */

@@ -297,6 +297,8 @@ describe('clients table against the installed libraries', () => {
       limit: /"limit": self\.limits\.max_connections/,
       keepalive: /keepalive_timeout=self\.limits\.keepalive_expiry/,
       pool: /connect=timeout\.get\("pool"\)/,
+      tcpKeepaliveSource: /keepAlive|socket_options|socket_factory|TCPConnector\(|DefaultAsyncHttpxClient/,
+      retries: /RetryDelay|RETRY_DELAY/,
     };
     const bundledDir = new Map(NODE_MAJORS.map((m) => [`undici ${NODE_FETCH[m].undici}`, join(nodeFixture(m), 'node_modules/undici-bundled')]));
     const nodeSdk = /^(openai 7\.|@anthropic-ai\/sdk )/;
@@ -379,6 +381,7 @@ describe('clients table against the installed libraries', () => {
       forceH2: /ForceAttemptHTTP2/,
       h2ExtraConn: /maxConcurrentStreams/,
       h2ColdDialDiscarded: /don't need this c/,
+      tcpKeepaliveSource: /KeepAlive: +30 \* time\.Second/,
     };
     const refs = collectRefs('GO_RULES', GO_RULES, 'GO_RULES');
     for (const id of GO_IDS) collectRefs(id, findClient(id), id, refs);
@@ -433,6 +436,8 @@ describe('clients table against the installed libraries', () => {
       evictLongestIdle: /Field maxIdleConnections:I/,
       reuseInCreationOrder: /Field connections:Ljava\/util\/Deque;[\s\S]*iterator/,
       http2Streams: /Http2Connection\.maxConcurrentStreams/,
+      tcpKeepaliveSource: /SocketFactory\.getDefault/,
+      retries: /retryOnConnectionFailure/,
     };
     const refs = collectRefs('OKHTTP_RULES', OKHTTP_RULES, 'OKHTTP_RULES');
     for (const id of OKHTTP_IDS) collectRefs(id, findClient(id), id, refs);

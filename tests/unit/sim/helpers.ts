@@ -1,7 +1,7 @@
-import { parseScenario, simulate, type Scenario, type ScenarioInput, type SimResult } from '../../../src/core/index.ts';
+import { parseScenario, SCENARIO_VERSION, simulate, type Scenario, type ScenarioInput, type SimResult } from '../../../src/core/index.ts';
 
 export function scenario(input: Omit<ScenarioInput, 'version'>): Scenario {
-  const result = parseScenario({ version: 1, ...input });
+  const result = parseScenario({ version: SCENARIO_VERSION, ...input });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.scenario;
 }

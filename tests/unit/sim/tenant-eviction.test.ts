@@ -8,6 +8,7 @@ import { DnsCache } from '../../../src/core/sim/network.ts';
 import { EventHeap } from '../../../src/core/sim/heap.ts';
 import { createPolicy } from '../../../src/core/sim/policyFactory.ts';
 import { PoolCore } from '../../../src/core/sim/pool.ts';
+import { PathModel } from '../../../src/core/sim/path.ts';
 import { Recorder } from '../../../src/core/sim/recorder.ts';
 import { WorkBound } from '../../../src/core/sim/workBound.ts';
 import { cheapNetwork, scenario } from './helpers.ts';
@@ -18,7 +19,7 @@ function threeTenantsUnderCapOfTwo(): PoolCore {
     workload: { arrival: { kind: 'poisson', perSec: 1 } },
     pool: { maxConnections: 2, maxKeepalive: 2, keepaliveSec: 3600, tenants: 3, perTenantMaxConnections: 1 },
   });
-  const core = new PoolCore(s, new EventHeap(), new Recorder(s, 10, 100), new DnsCache(s), new WorkBound(1_000_000));
+  const core = new PoolCore(s, new EventHeap(), new Recorder(s, 10, 100), new DnsCache(s), new WorkBound(1_000_000), new PathModel(s));
   core.usePolicy(createPolicy('generic', core));
   return core;
 }

@@ -1,12 +1,12 @@
 /**
  * Every valid scenario ends: with finite numbers, or with the clear work-bound error. The runs are
  * drawn across every field the simulator reads (every client's rules, both protocols, tenants and
- * their caps, split pools, server idle limit, DNS cache, pool timeout, client-side rate limit,
- * every arrival kind), small enough to run by the hundred.
+ * their caps, split pools, server idle limit, middleboxes of every behaviour with read timeouts,
+ * retries and TCP keep-alive, DNS cache, pool timeout, client-side rate limit, every arrival kind), small enough to run by the hundred.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_IDS, parseScenario, simulate, SimError, type Scenario, type SimResult } from '../../../src/core/index.ts';
+import { CLIENT_IDS, findClient, parseScenario, simulate, SimError, type Scenario, type SimResult } from '../../../src/core/index.ts';
 import { STEPS_PER_EVENT } from '../../../src/core/sim/workBound.ts';
 
 /** Runs drawn per property; the README's "every run ends" line quotes this figure. */
@@ -40,6 +40,9 @@ const pool = fc.record(
     poolTimeoutSec: fc.option(fc.double({ min: 0.001, max: 60, noNaN: true }), { nil: undefined }),
     tenants: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 12 })),
     perTenantMaxConnections: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+    readTimeoutSec: fc.option(fc.double({ min: 0.001, max: 600, noNaN: true }), { nil: undefined }),
+    maxRetries: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+    tcpKeepaliveSec: fc.option(fc.double({ min: 0, max: 600, noNaN: true }), { nil: undefined }),
   },
   { requiredKeys: ['protocol', 'maxConnections', 'keepShare', 'keepaliveSec', 'streamsPerConnection', 'tenants'] },
 );
@@ -55,6 +58,11 @@ const simScenarioArb: fc.Arbitrary<Scenario> = fc
     dnsMs: fc.double({ min: 0, max: 200, noNaN: true }),
     dnsCacheSec: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 600, noNaN: true })),
     serverIdleSec: fc.option(fc.double({ min: 0.001, max: 600, noNaN: true }), { nil: undefined }),
+    hops: fc.array(
+      fc.record({ kind: fc.constant('custom' as const), idleSec: fc.double({ min: 0.001, max: 600, noNaN: true }), onIdle: fc.constantFrom('fin' as const, 'rst' as const, 'silent' as const, 'silent-rst' as const) }),
+      { maxLength: 3 },
+    ),
+    firstByteSec: fc.option(fc.double({ min: 0.001, max: 600, noNaN: true }), { nil: undefined }),
     requestsPerMinute: fc.option(fc.double({ min: 1, max: 100_000, noNaN: true }), { nil: undefined }),
     requests: fc.integer({ min: 100, max: 3_000 }),
     warmupShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
@@ -63,18 +71,27 @@ const simScenarioArb: fc.Arbitrary<Scenario> = fc
   .map((r) => {
     const [main, extra] = r.pools;
     const poolOf = (p: NonNullable<typeof main>, name: string) => {
-      const { keepShare, perTenantMaxConnections, ...rest } = p;
+      const { keepShare, perTenantMaxConnections, maxRetries, ...rest } = p;
       const perTenant = perTenantMaxConnections === undefined ? {} : { perTenantMaxConnections: Math.min(perTenantMaxConnections, p.maxConnections) };
-      return { ...rest, ...perTenant, name, maxKeepalive: Math.floor(p.maxConnections * keepShare) };
+      // A client that does not retry refuses maxRetries > 0; the SDKs and generic rules take any count.
+      const retries = maxRetries !== undefined && (!r.client || findClient(r.client)?.path.retries) ? { maxRetries } : {};
+      return { ...rest, ...perTenant, ...retries, name, maxKeepalive: Math.floor(p.maxConnections * keepShare) };
     };
     const input = {
-      version: 1,
+      version: 2,
       ...(r.client ? { client: r.client } : {}),
       workload: {
         arrival: r.arrival,
-        classes: r.classes.map((c, i) => ({ name: `c${i}`, share: c.share, streaming: c.streaming, duration: c.duration, ...(extra && c.second ? { pool: 'second' } : {}) })),
+        classes: r.classes.map((c, i) => ({
+          name: `c${i}`,
+          share: c.share,
+          streaming: c.streaming,
+          duration: c.duration,
+          ...(extra && c.second ? { pool: 'second' } : {}),
+          ...(r.firstByteSec && c.second ? { firstByteSec: r.firstByteSec } : {}),
+        })),
       },
-      network: { rttMs: r.rttMs, dnsMs: r.dnsMs, tls: r.tls, dnsCacheSec: r.dnsCacheSec, ...(r.serverIdleSec ? { serverIdleSec: r.serverIdleSec } : {}) },
+      network: { rttMs: r.rttMs, dnsMs: r.dnsMs, tls: r.tls, dnsCacheSec: r.dnsCacheSec, middleboxes: [...r.hops, ...(r.serverIdleSec ? [{ kind: 'server' as const, idleSec: r.serverIdleSec }] : [])] },
       pool: poolOf(main!, 'main'),
       pools: extra ? [poolOf(extra, 'second')] : [],
       ...(r.requestsPerMinute ? { rateLimit: { requestsPerMinute: r.requestsPerMinute, simulate: true } } : {}),

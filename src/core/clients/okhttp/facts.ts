@@ -93,7 +93,8 @@ const noKeepalive: SourceRef = { package: OKHTTP, file: CLIENT, line: 490 };
  * and a fresh connection that fails drops its route. No delay and no fixed count: the closest fit is
  * one immediate retry (max 1, 0 s).
  */
-const okhttpRetries = { max: 1, initialSec: 0, maxSec: 0, jitter: 0, source: { package: OKHTTP, file: 'okhttp/src/main/java/okhttp3/internal/http/RetryAndFollowUpInterceptor.java', line: 223 } } as const;
+/** Re-sent at once on another connection after a connection failure; a read timeout after sending is not retried (RetryAndFollowUpInterceptor.java:223, recover()). */
+const okhttpRetries = { max: 1, initialSec: 0, maxSec: 0, jitter: 0, readTimeouts: false, source: { package: OKHTTP, file: 'okhttp/src/main/java/okhttp3/internal/http/RetryAndFollowUpInterceptor.java', line: 223 } } as const;
 
 /**
  * The SDKs turn OkHttp's retry off (`.retryOnConnectionFailure(false)`: openai OkHttpClient.kt:181,
