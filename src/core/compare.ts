@@ -17,7 +17,9 @@ export function defaultPool(pool: PoolSettings, client: ClientFacts): PoolSettin
   const perTenantCap = d.maxConnections ?? LIMITS.connections;
   const tenants = pool.tenants;
   const maxConnections = Math.min(LIMITS.connections, perTenantCap * tenants);
-  const { poolTimeoutSec: _timeout, perTenantMaxConnections: _perTenant, ...rest } = pool;
+  // The path settings fall back to the client's own (no probes or retries of its own choosing); a
+  // client without a read timeout waits as long as the schema allows: a day.
+  const { poolTimeoutSec: _timeout, perTenantMaxConnections: _perTenant, maxRetries: _retries, tcpKeepaliveSec: _probes, readTimeoutSec: _read, ...rest } = pool;
   const next: PoolSettings = {
     ...rest,
     protocol: d.protocol,
@@ -25,6 +27,7 @@ export function defaultPool(pool: PoolSettings, client: ClientFacts): PoolSettin
     maxConnections,
     maxKeepalive: Math.min(maxConnections, (d.maxKeepalive ?? maxConnections) * (d.maxKeepalive === null ? 1 : tenants)),
     keepaliveSec: d.keepaliveSec,
+    readTimeoutSec: d.readTimeoutSec ?? LIMITS.keepaliveSec,
   };
   if (d.poolTimeoutSec !== null) next.poolTimeoutSec = d.poolTimeoutSec;
   if (tenants > 1) next.perTenantMaxConnections = Math.min(maxConnections, perTenantCap);
@@ -140,6 +143,11 @@ export function describeDifferences(ctx: DifferenceContext, from: SimResult, to:
       text: `${capitalise(ctx.toLabel)} reuses fewer connections than ${ctx.fromLabel} (${pct(t.reuseRate)} against ${pct(f.reuseRate)}): ${ms(t.handshakeMsPerRequest - f.handshakeMsPerRequest)} more handshake per request.`,
     });
   }
+  const troubleFrom = from.failedRequests + from.hungRequests + from.staleReuse;
+  const troubleTo = to.failedRequests + to.hungRequests + to.staleReuse;
+  if (troubleFrom - troubleTo >= Math.max(1, 0.001 * Math.max(1, from.requests))) {
+    out.push({ id: 'path', text: `On this path, with ${ctx.fromLabel} ${pathCost(from)}; with ${ctx.toLabel} ${pathCost(to)}.` });
+  }
   if (f.poolTimeouts > 0 && t.poolTimeouts < f.poolTimeouts) {
     const timeout = ctx.scenario.pool.poolTimeoutSec;
     out.push({
@@ -171,6 +179,16 @@ export function describeDifferences(ctx: DifferenceContext, from: SimResult, to:
     });
   }
   return out;
+}
+
+/** What the path did to a column's requests, from its counts. */
+function pathCost(r: SimResult): string {
+  if (r.failedRequests + r.hungRequests + r.staleReuse === 0) return 'no request meets a connection the path closed';
+  const n = Math.max(1, r.requests);
+  const parts = [`${pct(r.staleReuse / n)} of requests are sent on a connection the path had closed`];
+  if (r.hungRequests > 0) parts.push(`${pct(r.hungRequests / n)} hang until the read timeout`);
+  parts.push(r.failedRequests > 0 ? `${pct(r.failedRequests / n)} fail` : r.retries > 0 ? 'retries save every one' : 'none fails');
+  return parts.join(', ');
 }
 
 function capitalise(text: string): string {

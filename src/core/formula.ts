@@ -15,7 +15,7 @@ import { formatNumber, plural } from './format.ts';
 
 import { meanResponseSec, normalisedShares } from './scenario/durations.ts';
 import type { PoolSettings, Scenario } from './scenario/schema.ts';
-import { serverIdleSec } from './path/path.ts';
+import { firstIdleLimit, hopName, proposedTcpKeepaliveSec, tcpKeepaliveSec } from './path/path.ts';
 
 export interface FormulaStep {
   key: string;
@@ -126,15 +126,22 @@ export function keptWarm(s: Scenario, maxConnections: number): number {
 /**
  * Keep-alive to propose: the pool's own value when it already covers the idle gaps, else long enough
  * for them — 3 think times for users (95 % of exponential gaps are shorter), the quiet gap plus 5 s
- * for bursts — and always a few seconds below a server idle timeout, so the client closes first.
+ * for bursts — and always a few seconds below the first hop on the path that ends idle connections
+ * (the server's timeout, a load balancer or CDN closing them, a NAT forgetting them unless TCP
+ * keep-alive probes keep it awake), so the client closes first and never sends into a dead flow.
  */
 export function proposedKeepaliveSec(s: Scenario, pool: PoolSettings): number {
   const a = s.workload.arrival;
   const gap = a.kind === 'users' ? (a.thinkDist === 'constant' ? a.thinkSec + 5 : 3 * a.thinkSec) : a.kind === 'bursty' ? a.offSec + 5 : 0;
   let keepalive = Math.max(pool.keepaliveSec, Math.ceil(gap));
-  const serverIdle = serverIdleSec(s);
-  if (serverIdle !== undefined && keepalive >= serverIdle) keepalive = Math.max(1, Math.floor(serverIdle - Math.min(5, serverIdle / 2)));
+  const limit = firstIdleLimit(s, pool, proposedProbeSec(s, pool))?.idleSec;
+  if (limit !== undefined && keepalive >= limit) keepalive = Math.max(1, Math.floor(limit - Math.min(5, limit / 2)));
   return Math.min(keepalive, 86_400);
+}
+
+/** The TCP keep-alive probes the pool would run with once the proposal is applied. */
+function proposedProbeSec(s: Scenario, pool: PoolSettings): number | null {
+  return proposedTcpKeepaliveSec(s, pool) ?? tcpKeepaliveSec(s, pool);
 }
 
 function sizePool(pool: PoolSettings, inFlight: number, s: Scenario): PoolRecommendation {
@@ -241,8 +248,8 @@ function perPool(s: Scenario, totalInFlight: number): PoolRecommendation[] {
 
 function keepaliveStep(s: Scenario, keepaliveSec: number): FormulaStep {
   const a = s.workload.arrival;
-  const serverIdle = serverIdleSec(s);
-  const below = serverIdle !== undefined && keepaliveSec < s.pool.keepaliveSec ? `, below the server’s ${formatNumber(serverIdle, 1)} s idle timeout` : '';
+  const limit = firstIdleLimit(s, s.pool, proposedProbeSec(s, s.pool));
+  const below = limit !== undefined && keepaliveSec < s.pool.keepaliveSec ? `, below ${hopName(limit)}’s ${formatNumber(limit.idleSec, 1)} s idle timeout` : '';
   const why =
     a.kind === 'users'
       ? a.thinkDist === 'constant'

@@ -8,6 +8,7 @@
  * exported; applying it leaves its stamp current, so it then reads as "applied".
  */
 import { computeFormula } from './formula.ts';
+import { proposedTcpKeepaliveSec } from './path/path.ts';
 import type { TargetRecommendation } from './recommend/target.ts';
 import { proposalAtSize } from './recommend/probe.ts';
 import { LIMITS, type PoolSettings, type Scenario } from './scenario/schema.ts';
@@ -22,6 +23,8 @@ export interface PoolProposal {
   keepaliveSec: number;
   /** Set only for pools split by tenant. */
   perTenantMaxConnections?: number;
+  /** Set only behind a hop that forgets idle flows, when the client can send TCP keep-alive probes (path/path.ts). */
+  tcpKeepaliveSec?: number;
 }
 
 export interface Proposal {
@@ -32,11 +35,17 @@ export interface Proposal {
   stamp: string;
 }
 
-type ProposedField = 'maxConnections' | 'maxKeepalive' | 'keepaliveSec' | 'perTenantMaxConnections';
+type ProposedField = 'maxConnections' | 'maxKeepalive' | 'keepaliveSec' | 'perTenantMaxConnections' | 'tcpKeepaliveSec';
 
 function withoutProposedFields(pool: PoolSettings): Omit<PoolSettings, ProposedField> {
-  const { maxConnections: _c, maxKeepalive: _k, keepaliveSec: _s, perTenantMaxConnections: _t, ...rest } = pool;
+  const { maxConnections: _c, maxKeepalive: _k, keepaliveSec: _s, perTenantMaxConnections: _t, tcpKeepaliveSec: _p, ...rest } = pool;
   return rest;
+}
+
+/** The TCP keep-alive a proposal writes for this pool, as a spreadable part of it. */
+export function probesFor(s: Scenario, pool: PoolSettings): { tcpKeepaliveSec?: number } {
+  const probe = proposedTcpKeepaliveSec(s, pool);
+  return probe === undefined ? {} : { tcpKeepaliveSec: probe };
 }
 
 /** What a proposal depends on: everything but the fields it writes (and the preset label). */
@@ -62,6 +71,7 @@ export function formulaProposal(s: Scenario): Proposal {
         maxConnections: sized.maxConnections,
         maxKeepalive: sized.maxKeepalive,
         keepaliveSec: sized.keepaliveSec,
+        ...probesFor(s, p),
         ...(sized.perTenantMaxConnections !== null ? { perTenantMaxConnections: sized.perTenantMaxConnections } : {}),
       };
     }),
@@ -91,6 +101,7 @@ function applyToPool(pool: PoolSettings, p: PoolProposal | undefined): PoolSetti
     maxKeepalive: Math.min(maxConnections, Math.max(0, p.maxKeepalive)),
     keepaliveSec: Math.min(LIMITS.keepaliveSec, Math.max(0, p.keepaliveSec)),
   };
+  if (p.tcpKeepaliveSec !== undefined) next.tcpKeepaliveSec = p.tcpKeepaliveSec;
   if (p.perTenantMaxConnections !== undefined) next.perTenantMaxConnections = Math.min(maxConnections, p.perTenantMaxConnections);
   else if (next.perTenantMaxConnections !== undefined) next.perTenantMaxConnections = Math.min(maxConnections, next.perTenantMaxConnections);
   return next;
@@ -114,7 +125,8 @@ export function isApplied(proposal: Proposal, s: Scenario): boolean {
       pool.maxConnections === p.maxConnections &&
       pool.maxKeepalive === p.maxKeepalive &&
       pool.keepaliveSec === p.keepaliveSec &&
-      (p.perTenantMaxConnections === undefined || pool.perTenantMaxConnections === p.perTenantMaxConnections)
+      (p.perTenantMaxConnections === undefined || pool.perTenantMaxConnections === p.perTenantMaxConnections) &&
+      (p.tcpKeepaliveSec === undefined || pool.tcpKeepaliveSec === p.tcpKeepaliveSec)
     );
   });
 }

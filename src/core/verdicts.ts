@@ -9,11 +9,12 @@ import { formatNumber } from './format.ts';
 import { describeTarget, meetsTarget, targetValue } from './recommend/target.ts';
 import type { Scenario } from './scenario/schema.ts';
 import type { SimResult } from './sim/types.ts';
+import { pathVerdict } from './path/verdict.ts';
 
 export type VerdictLevel = 'good' | 'watch' | 'bad';
 
 export interface Verdict {
-  key: 'reuse' | 'peak' | 'wait';
+  key: 'reuse' | 'peak' | 'wait' | 'path';
   label: string;
   value: string;
   verdict: VerdictLevel;
@@ -49,6 +50,7 @@ export function poolVerdicts(s: Scenario, r: SimResult): Verdict[] {
   const goal = describeTarget(s.target);
   const achieved = s.target.metric === 'pWait' ? `${formatNumber(targetValue(r, s.target) * 100, 1)} % waited` : `p99 wait ${formatNumber(wait.p99, 0)} ms`;
   const timeouts = r.poolTimeouts > 0 ? ` ${formatNumber(r.poolTimeouts, 0)} request${r.poolTimeouts === 1 ? '' : 's'} failed with a pool timeout.` : '';
+  const path = pathVerdict(s, r);
   return [
     {
       key: 'reuse',
@@ -81,5 +83,6 @@ export function poolVerdicts(s: Scenario, r: SimResult): Verdict[] {
             ? `Meets your target (${goal}): ${achieved}.${timeouts}`
             : `Misses your target (${goal}): ${achieved}; apply the target-based size or raise max connections.${timeouts}`,
     },
+    ...(path ? [{ key: 'path' as const, label: 'The path (idle limits)', ...path }] : []),
   ];
 }

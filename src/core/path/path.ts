@@ -7,6 +7,7 @@ import { findClient, scenarioClient } from '../clients/registry.ts';
 import type { RetryFacts } from '../clients/types.ts';
 import { p99Sec } from '../scenario/durations.ts';
 import type { Hop, PoolSettings, Scenario } from '../scenario/schema.ts';
+import { HOP_FACTS } from './hops.ts';
 
 /** The server's idle timeout (its hop, last on the path), or undefined when it never closes first. */
 export function serverIdleSec(s: Scenario): number | undefined {
@@ -34,7 +35,7 @@ export function readTimeoutSec(s: Scenario, pool: PoolSettings): number {
 
 /** The client's retry rule (null: it does not retry a failed request). */
 export function retryRule(s: Scenario): RetryFacts | null {
-  return scenarioClient(s)?.path?.retries ?? null;
+  return scenarioClient(s)?.path.retries ?? null;
 }
 
 /**
@@ -43,7 +44,7 @@ export function retryRule(s: Scenario): RetryFacts | null {
  */
 export function backoffRule(s: Scenario): RetryFacts | null {
   const client = scenarioClient(s);
-  return client ? (client.path?.retries ?? null) : (findClient('anthropic-py')?.path?.retries ?? null);
+  return client ? client.path.retries : (findClient('anthropic-py')?.path.retries ?? null);
 }
 
 /** Attempts after the first that a pool's requests get. */
@@ -55,5 +56,47 @@ export function maxRetries(s: Scenario, pool: PoolSettings): number {
 export function tcpKeepaliveSec(s: Scenario, pool: PoolSettings): number | null {
   const own = pool.tcpKeepaliveSec;
   if (own !== undefined) return own > 0 ? own : null;
-  return scenarioClient(s)?.path?.tcpKeepaliveSec ?? null;
+  return scenarioClient(s)?.path.tcpKeepaliveSec ?? null;
+}
+
+/** Whether TCP keep-alive probes every `probeSec` (null: none) keep a hop's idle timer from running out. */
+export function probesKeepAlive(hop: Hop, probeSec: number | null): boolean {
+  return (hop.onIdle === 'silent' || hop.onIdle === 'silent-rst') && probeSec !== null && probeSec < hop.idleSec;
+}
+
+/** A hop's name in a sentence: "the AWS NAT gateway's", "a custom hop's", "the server's". */
+export function hopName(hop: Hop): string {
+  if (hop.kind === 'server') return 'the server';
+  if (hop.kind === 'custom') return 'a middlebox';
+  return `the ${HOP_FACTS[hop.kind].label}`;
+}
+
+/**
+ * The hop that ends an idle connection of this pool first — the server's timeout, a middlebox that
+ * closes it, or one that forgets it and is not kept alive by the pool's TCP keep-alive probes
+ * (`probeSec`, default the pool's own) — or undefined when nothing on the path does.
+ */
+export function firstIdleLimit(s: Scenario, pool: PoolSettings, probeSec: number | null = tcpKeepaliveSec(s, pool)): Hop | undefined {
+  let first: Hop | undefined;
+  for (const hop of s.network.middleboxes) {
+    if (probesKeepAlive(hop, probeSec)) continue;
+    if (!first || hop.idleSec < first.idleSec) first = hop;
+  }
+  return first;
+}
+
+/**
+ * TCP keep-alive to propose for a pool behind a hop that forgets idle flows (a NAT): probes every
+ * min(60 s, half the shortest such limit). 60 s is what undici and the Anthropic SDK set by default,
+ * and measured through an AWS NAT gateway's 350 s it keeps flows alive; half the limit leaves room
+ * for a lost probe. Undefined when no such hop is unprotected or the client cannot set probes.
+ */
+export function proposedTcpKeepaliveSec(s: Scenario, pool: PoolSettings): number | undefined {
+  const probe = tcpKeepaliveSec(s, pool);
+  const exposed = s.network.middleboxes.filter((h) => (h.onIdle === 'silent' || h.onIdle === 'silent-rst') && !probesKeepAlive(h, probe));
+  if (!exposed.length) return undefined;
+  const client = scenarioClient(s);
+  if (client && !client.path.canSetTcpKeepalive) return undefined;
+  const limit = Math.min(...exposed.map((h) => h.idleSec));
+  return Math.max(1, Math.min(60, Math.floor(limit / 2)));
 }

@@ -6,7 +6,7 @@
  * same run (computed once where runs are cached by key), and an applied recommendation shows the
  * very numbers that chose it.
  */
-import { applyProposal, proposalStamp, type Proposal } from '../proposals.ts';
+import { applyProposal, probesFor, proposalStamp, type Proposal } from '../proposals.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { keptWarm, proposedKeepaliveSec } from '../formula.ts';
 import { withRequests } from '../sim/overrides.ts';
@@ -23,8 +23,8 @@ export function probeRequests(s: Scenario): number {
 }
 
 /**
- * What a target proposal of `size` connections writes: the main pool's size, its kept-warm share and
- * the proposed keep-alive; the per-tenant cap stays the user's (within the size) and the other pools
+ * What a target proposal of `size` connections writes: the main pool's size, its kept-warm share,
+ * the proposed keep-alive and, behind a NAT that forgets idle flows, TCP keep-alive probes; the per-tenant cap stays the user's (within the size) and the other pools
  * stay as they are. The target is judged over every request, so the probe must run with the very
  * pools the proposal leaves in place: proposing the formula's sizes for the other pools (as before
  * issue 19) applied pools that had never been simulated (the batch preset's target of 56 met p99 ≤
@@ -42,6 +42,7 @@ export function proposalAtSize(s: Scenario, size: number): Proposal {
             maxConnections: size,
             maxKeepalive: keptWarm(s, size),
             keepaliveSec: proposedKeepaliveSec(s, p),
+            ...probesFor(s, p),
             ...(p.perTenantMaxConnections !== undefined ? { perTenantMaxConnections: Math.min(p.perTenantMaxConnections, size) } : {}),
           }
         : { name: p.name, maxConnections: p.maxConnections, maxKeepalive: p.maxKeepalive, keepaliveSec: p.keepaliveSec, ...(p.perTenantMaxConnections !== undefined ? { perTenantMaxConnections: p.perTenantMaxConnections } : {}) },
