@@ -135,8 +135,17 @@ export function proposedKeepaliveSec(s: Scenario, pool: PoolSettings): number {
   const gap = a.kind === 'users' ? (a.thinkDist === 'constant' ? a.thinkSec + 5 : 3 * a.thinkSec) : a.kind === 'bursty' ? a.offSec + 5 : 0;
   let keepalive = Math.max(pool.keepaliveSec, Math.ceil(gap));
   const limit = firstIdleLimit(s, pool, proposedProbeSec(s, pool))?.idleSec;
-  if (limit !== undefined && keepalive >= limit) keepalive = Math.max(1, Math.floor(limit - Math.min(5, limit / 2)));
+  if (limit !== undefined && keepalive >= limit) keepalive = keepaliveBelow(limit);
   return Math.min(keepalive, 86_400);
+}
+
+/**
+ * A keep-alive that ends before an idle limit: 5 s short of it (half of it below 10 s), whole seconds
+ * from 2 s up; below that (scaled-down tests and calibration) tenths of a second, never 0.
+ */
+export function keepaliveBelow(limit: number): number {
+  const below = limit - Math.min(5, limit / 2);
+  return limit >= 2 ? Math.max(1, Math.floor(below)) : Math.max(0.1, Math.floor(below * 10) / 10);
 }
 
 /** The TCP keep-alive probes the pool would run with once the proposal is applied. */
