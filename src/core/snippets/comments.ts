@@ -4,14 +4,19 @@
  * only when the workload has users, and says which side of it the expiry falls on.
  */
 import { formatNumber } from '../format.ts';
-import type { SourceRef } from '../clients/types.ts';
+import type { ClientFacts, SourceRef } from '../clients/types.ts';
 import type { PoolSizing, SnippetInput } from './input.ts';
-import { serverIdleSec } from '../path/path.ts';
+import { closerRemark, probeSecFor, retryCount } from './path.ts';
 
 const sec = (x: number) => formatNumber(x, 3);
 
-/** Why this keep-alive expiry, for the pool's idle timeout line. */
-export function keepaliveRemark(input: SnippetInput, pool: PoolSizing): string {
+/**
+ * Why this keep-alive expiry, for the pool's idle timeout line. Against every hop of the path: when
+ * one ends idle connections before this expiry (a silent one only if the snippet's TCP keep-alive
+ * probes, for `client`, do not keep it), it says which, after how long and what the next request meets.
+ * The number stays the scenario's (the advice proposes a clamped one elsewhere).
+ */
+export function keepaliveRemark(input: SnippetInput, pool: PoolSizing, client: ClientFacts): string {
   const parts: string[] = [];
   const a = input.scenario.workload.arrival;
   if (a.kind === 'users') {
@@ -23,8 +28,8 @@ export function keepaliveRemark(input: SnippetInput, pool: PoolSizing): string {
   } else {
     parts.push(`idle ${sec(pool.keepaliveSec)} s before a socket closes`);
   }
-  const serverIdle = serverIdleSec(input.scenario);
-  if (serverIdle !== undefined && serverIdle <= pool.keepaliveSec) parts.push(`the server closes idle connections after ${sec(serverIdle)} s, before this`);
+  const closer = closerRemark(input, pool, probeSecFor(input, pool, client), retryCount(pool, client));
+  if (closer) parts.push(closer);
   return parts.join('; ');
 }
 

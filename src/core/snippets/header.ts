@@ -32,6 +32,17 @@ function describePool(p: PoolSizing): string {
   return `  pool ${commentText(p.name)}: ${parts.join(', ')}.`;
 }
 
+/** The read timeout derived from the classes, and the pools that set their own instead. */
+function timeoutsLine(input: SnippetInput): string {
+  const derived = `read ${input.readTimeoutSec} s (3 \u00d7 the slowest class's p99 of ${formatNumber(input.longestResponseSec, 1)} s, at least 300 s, so long streams are not cut)`;
+  const own = input.pools.filter((p) => p.ownReadTimeout);
+  if (own.length === 0) return `Timeouts: ${derived}, connect ${input.connectTimeoutSec} s.`;
+  const set = own.map((p) => `pool ${commentText(p.name)} ${formatNumber(p.readTimeoutSec, 3)} s`).join(', ');
+  return own.length === input.pools.length
+    ? `Timeouts: read as the pools set it (${set}; derived would be ${derived}), connect ${input.connectTimeoutSec} s.`
+    : `Timeouts: ${derived} where a pool sets none; ${set} as the pools set it; connect ${input.connectTimeoutSec} s.`;
+}
+
 /**
  * The "where do these numbers come from" header, as comment lines with the given prefix.
  * `notes` are the generator's own lines (version caveats, keep-alive rules), plain ASCII or escaped.
@@ -43,7 +54,7 @@ export function header(input: SnippetInput, prefix: string, library: string, not
     ...describeScenario(input),
     'Sizes are the scenario\u2019s own pool settings, as set in pool-sizer:',
     ...input.pools.map(describePool),
-    `Timeouts: read ${input.readTimeoutSec} s (3 \u00d7 the slowest class's p99 of ${formatNumber(input.longestResponseSec, 1)} s, at least 300 s, so long streams are not cut), connect ${input.connectTimeoutSec} s.`,
+    timeoutsLine(input),
     `API: ${api.label} at ${api.baseUrl}; the key is read from the ${input.scenario.endpoint.apiKeyEnv} environment variable and never written here.`,
     ...notes,
   ];

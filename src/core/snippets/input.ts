@@ -5,7 +5,7 @@
  * HTTP/2 connection, so it needs the HTTP/1.1 size for the same load.
  */
 import { computeFormula } from '../formula.ts';
-import { derivedReadTimeoutSec } from '../path/path.ts';
+import { derivedReadTimeoutSec, readTimeoutSec } from '../path/path.ts';
 import { p99Sec } from '../scenario/durations.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { tenantCaps } from '../scenario/tenants.ts';
@@ -31,6 +31,13 @@ export interface PoolSizing {
   /** Classes routed here, for comments. */
   classes: string[];
   streaming: boolean;
+  /** Longest silence while reading a response: the pool's `readTimeoutSec`, else the derived one (input.readTimeoutSec). */
+  readTimeoutSec: number;
+  /** The pool sets its own read timeout (the derived one's explanation does not apply). */
+  ownReadTimeout: boolean;
+  /** The pool's own retries and TCP keep-alive, as set; undefined = the snippet's client's default. */
+  maxRetries: number | undefined;
+  tcpKeepaliveSec: number | undefined;
 }
 
 export interface SnippetInput {
@@ -40,7 +47,10 @@ export interface SnippetInput {
   shareUrl?: string | undefined;
   /** Longest plausible response (about the p99 of the slowest class), seconds. */
   longestResponseSec: number;
-  /** Read / body / headers timeout, seconds: generous over the longest response, so streams never hit it. */
+  /**
+   * The derived read / body / headers timeout, seconds: generous over the longest response, so streams
+   * never hit it. What a pool without its own `readTimeoutSec` writes; generators write `pool.readTimeoutSec`.
+   */
   readTimeoutSec: number;
   connectTimeoutSec: number;
 }
@@ -66,6 +76,10 @@ export function buildSnippetInput(scenario: Scenario, shareUrl?: string): Snippe
       h1TenantMaxConnections: sized.perTenantMaxConnections ?? sized.maxConnections,
       classes: routed.map((c) => c.name),
       streaming: routed.some((c) => c.streaming),
+      readTimeoutSec: readTimeoutSec(scenario, p),
+      ownReadTimeout: p.readTimeoutSec !== undefined,
+      maxRetries: p.maxRetries,
+      tcpKeepaliveSec: p.tcpKeepaliveSec,
     };
   });
   const longest = Math.max(...scenario.workload.classes.map((c) => p99Sec(c.duration)));

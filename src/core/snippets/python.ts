@@ -27,3 +27,24 @@ def _api_key() -> str:
         raise RuntimeError(f"Set the {API_KEY_ENV} environment variable to your API key")
     return key`;
 }
+
+/**
+ * `_tcp_keepalive(idle_sec)`: the socket options of TCP keep-alive, guarded per platform so the pasted
+ * module runs anywhere: TCP_KEEPIDLE (Linux, Windows) or TCP_KEEPALIVE (its name on macOS) for the idle
+ * time before the first probe, TCP_KEEPINTVL between unanswered probes, TCP_KEEPCNT of them before
+ * the connection counts as dead. An answered probe restarts the idle time.
+ */
+export function pyTcpKeepaliveFunction(): string {
+  return `def _tcp_keepalive(idle_sec: int) -> list[tuple[int, int, int]]:
+    """Socket options: a TCP keep-alive probe after idle_sec idle, then every idle_sec; 3 unanswered end the connection."""
+    options = [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]
+    if hasattr(socket, "TCP_KEEPIDLE"):  # Linux, Windows
+        options.append((socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, idle_sec))
+    elif hasattr(socket, "TCP_KEEPALIVE"):  # macOS: the same idle time under another name
+        options.append((socket.IPPROTO_TCP, socket.TCP_KEEPALIVE, idle_sec))
+    if hasattr(socket, "TCP_KEEPINTVL"):
+        options.append((socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, idle_sec))
+    if hasattr(socket, "TCP_KEEPCNT"):
+        options.append((socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 3))
+    return options`;
+}

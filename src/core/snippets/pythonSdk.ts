@@ -10,7 +10,8 @@ import { header } from './header.ts';
 import type { PoolSizing, SnippetInput } from './input.ts';
 import { providerShape } from './provider.ts';
 import { pyClientDefinitions, pyClientNames, pyCloseLines } from './pyPools.ts';
-import { apiKeyFunction } from './python.ts';
+import { retryCount, retryRemark } from './path.ts';
+import { apiKeyFunction, pyTcpKeepaliveFunction } from './python.ts';
 
 export interface PythonSdkTarget {
   client: ClientFacts;
@@ -34,6 +35,8 @@ export interface PythonSdkTransport {
   headerSuffix: string;
   /** What each SDK client owns, in the comment above the definitions. */
   owns: string;
+  /** Some pool's limit lines call `_tcp_keepalive(...)`: the module imports socket and defines it. */
+  tcpKeepalive: boolean;
 }
 
 export function renderPythonSdk(input: SnippetInput, sdk: PythonSdkTarget, transport: PythonSdkTransport): string {
@@ -50,7 +53,7 @@ export function renderPythonSdk(input: SnippetInput, sdk: PythonSdkTarget, trans
       `    http_client=${sdk.module}.${transport.httpClient}(`,
       ...transport.limitLines(pool).map((l) => `        ${l}`),
       '    ),',
-      '    max_retries=2,',
+      `    max_retries=${retryCount(pool, sdk.client)},  # ${retryRemark(retryCount(pool, sdk.client), sdk.client)}`,
       ')',
     ],
   });
@@ -65,12 +68,12 @@ export function renderPythonSdk(input: SnippetInput, sdk: PythonSdkTarget, trans
     .join(', ');
   return `${header(input, '#', `the ${api.label} Python SDK${transport.headerSuffix} (${sdk.client.library} ${sdk.client.versions}; checked on ${sdk.client.sources.maxConnections?.package ?? sdk.module} with ${sdk.client.poolLibrary}); save as ${sdk.client.targets[0]!.filename}`, notes)}
 import os
-
+${transport.tcpKeepalive ? 'import socket\n' : ''}
 import ${sdk.module}
 import httpx2
 
 BASE_URL = ${pyString(api.sdkBaseUrl)}
-${apiKeyFunction(input)}
+${apiKeyFunction(input)}${transport.tcpKeepalive ? `\n\n\n${pyTcpKeepaliveFunction()}` : ''}
 
 
 # One SDK client per pool for the whole process: each owns ${transport.owns}.

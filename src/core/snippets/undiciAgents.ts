@@ -10,6 +10,7 @@ import { jsTenantFactory } from './tenantFactory.ts';
 import { commentText, jsIdentifier } from './escape.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from './input.ts';
 import { formatNumber } from '../format.ts';
+import { ownReadTimeoutRemark, tcpKeepalivePlan } from './path.ts';
 
 export interface UndiciFlavour {
   /** The clients-table entry of the undici major written for (`undici` = 8, `undici7`). */
@@ -84,14 +85,28 @@ function protocolLines(pool: PoolSizing, flavour: UndiciFlavour): string[] {
   return ['  allowH2: true, // HTTP/2 via ALPN: concurrent requests share a connection', streamsLine];
 }
 
+/**
+ * The `connect` option: the connect timeout and, where the path needs it or the pool sets it, TCP
+ * keep-alive (undici turns SO_KEEPALIVE on with a 60 s initial delay unless told otherwise; Node's
+ * setKeepAlive sets the idle time before the first probe, and an answered probe restarts it).
+ */
+function connectLine(input: SnippetInput, pool: PoolSizing, flavour: UndiciFlavour): string {
+  const timeout = `timeout: ${ms(input.connectTimeoutSec)}`;
+  const plan = tcpKeepalivePlan(input, pool, flavour.client);
+  if (!plan) return `  connect: { ${timeout} },`;
+  if (plan.sec === null) return `  connect: { ${timeout}, keepAlive: false }, // ${plan.remark} (undici's default: a probe after ${formatNumber(flavour.client.path.tcpKeepaliveSec ?? 60, 0)} s idle, ${cite(flavour.client.path.tcpKeepaliveSource)})`;
+  return `  connect: { ${timeout}, keepAlive: true, keepAliveInitialDelay: ${ms(plan.sec)} }, // ${plan.remark}`;
+}
+
 export function agentOptions(input: SnippetInput, pool: PoolSizing, flavour: UndiciFlavour): string[] {
+  const own = ownReadTimeoutRemark(input, pool);
   return [
     connectionsLine(pool, flavour),
-    `  keepAliveTimeout: ${ms(pool.keepaliveSec)}, // ${keepaliveRemark(input, pool)}`,
+    `  keepAliveTimeout: ${ms(pool.keepaliveSec)}, // ${keepaliveRemark(input, pool, flavour.client)}`,
     `  keepAliveMaxTimeout: ${ms(pool.keepaliveSec)}, // cap on longer keep-alive hints from the server`,
-    `  connect: { timeout: ${ms(input.connectTimeoutSec)} },`,
-    `  headersTimeout: ${ms(input.readTimeoutSec)}, // non-streamed replies send headers only when generation ends`,
-    `  bodyTimeout: ${ms(input.readTimeoutSec)}, // max silence between body chunks of a stream`,
+    connectLine(input, pool, flavour),
+    `  headersTimeout: ${ms(pool.readTimeoutSec)}, // non-streamed replies send headers only when generation ends${own ? `; ${own}` : ''}`,
+    `  bodyTimeout: ${ms(pool.readTimeoutSec)}, // max silence between body chunks of a stream`,
     ...protocolLines(pool, flavour),
   ];
 }

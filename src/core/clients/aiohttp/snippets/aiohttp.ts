@@ -8,9 +8,22 @@ import { pyLiteral, pyString } from '../../../snippets/escape.ts';
 import { header } from '../../../snippets/header.ts';
 import type { SnippetInput } from '../../../snippets/input.ts';
 import { pyClientNames } from '../../../snippets/pyPools.ts';
-import { apiKeyFunction, pyAuthHeaders } from '../../../snippets/python.ts';
+import { apiKeyFunction, pyAuthHeaders, pyTcpKeepaliveFunction } from '../../../snippets/python.ts';
 import { AIOHTTP_CLIENT } from '../facts.ts';
-import { connectorArgs, timeoutArgs } from './connector.ts';
+import { connectorArgs, needsSocketFactory, timeoutArgs } from './connector.ts';
+
+/** TCPConnector's socket_factory (aiohttp >= 3.12; aiohappyeyeballs calls it with an addrinfo tuple): sockets with _tcp_keepalive's options. */
+const SOCKET_FACTORY = `def _tcp_keepalive_socket(idle_sec: int):
+    """A TCPConnector socket_factory whose sockets carry _tcp_keepalive(idle_sec)."""
+
+    def make(addr_info: tuple) -> socket.socket:
+        family, type_, proto, _, _ = addr_info
+        sock = socket.socket(family=family, type=type_, proto=proto)
+        for level, option, value in _tcp_keepalive(idle_sec):
+            sock.setsockopt(level, option, value)
+        return sock
+
+    return make`;
 
 const REUSE_SOURCE = { package: AIOHTTP_CLIENT.poolLibrary, file: 'aiohttp/connector.py', line: 736 };
 
@@ -81,13 +94,14 @@ export function aiohttpSnippet(input: SnippetInput): string {
   const tenantMain = main.cache !== undefined;
   const singles = names.filter((n) => !n.cache).map((n) => `_${n.exported}`);
   const demoClient = tenantMain ? `, ${main.client(pyString('tenant-1'))}` : '';
+  const keepalive = needsSocketFactory(input);
   return `${header(input, '#', `${AIOHTTP_CLIENT.label} (ClientSession + TCPConnector; checked on ${AIOHTTP_CLIENT.poolLibrary}); save as pool.py`, [`Keep-alive (${cite(REUSE_SOURCE)}): ${AIOHTTP_CLIENT.keepaliveRule}`])}
 import os
-
+${keepalive ? 'import socket\n' : ''}
 import aiohttp
 
 BASE_URL = ${pyString(input.provider.baseUrl)}
-${apiKeyFunction(input)}
+${apiKeyFunction(input)}${keepalive ? `\n\n\n${pyTcpKeepaliveFunction()}\n\n\n${SOCKET_FACTORY}` : ''}
 
 
 # One session per pool for the whole process: a session per request would pool nothing.

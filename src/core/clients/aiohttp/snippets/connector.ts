@@ -3,7 +3,9 @@
  * the LiteLLM settings: aiohttp has no HTTP/2 and no idle cap, and its connect timeout covers the
  * wait for a free connection as well as the set-up.
  */
-import { keepaliveRemark } from '../../../snippets/comments.ts';
+import { cite, keepaliveRemark } from '../../../snippets/comments.ts';
+import { ownReadTimeoutRemark, tcpKeepalivePlan } from '../../../snippets/path.ts';
+import { AIOHTTP_CLIENT } from '../facts.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
 import { seconds } from '../../../snippets/python.ts';
 
@@ -24,8 +26,21 @@ export function connectorArgs(input: SnippetInput, pool: PoolSizing): string[] {
   return [
     `limit=${limit},  # max connections in use${perTenant}${note}`,
     `limit_per_host=${limit},  # the API is one host: the same cap (aiohttp's default 0 sets none)`,
-    `keepalive_timeout=${seconds(pool.keepaliveSec)},  # ${keepaliveRemark(input, pool)}; no idle cap: the scenario's ${clientCaps(pool).maxKeepalive} kept idle has no aiohttp setting`,
+    `keepalive_timeout=${seconds(pool.keepaliveSec)},  # ${keepaliveRemark(input, pool, AIOHTTP_CLIENT)}; no idle cap: the scenario's ${clientCaps(pool).maxKeepalive} kept idle has no aiohttp setting`,
+    ...socketFactoryLine(input, pool),
   ];
+}
+
+/** TCP keep-alive through `socket_factory` (aiohttp >= 3.12), where the path needs it or the pool sets it; aiohttp sets none itself. */
+function socketFactoryLine(input: SnippetInput, pool: PoolSizing): string[] {
+  const plan = tcpKeepalivePlan(input, pool, AIOHTTP_CLIENT);
+  if (!plan || plan.sec === null) return [];
+  return [`socket_factory=_tcp_keepalive_socket(${plan.sec}),  # ${plan.remark}; aiohttp >= 3.12 (${cite(AIOHTTP_CLIENT.path.tcpKeepaliveSource)})`];
+}
+
+/** Whether some pool's connector gets the keep-alive socket factory (the module then defines it). */
+export function needsSocketFactory(input: SnippetInput): boolean {
+  return input.pools.some((p) => (tcpKeepalivePlan(input, p, AIOHTTP_CLIENT)?.sec ?? null) !== null);
 }
 
 /** The argument lines of aiohttp.ClientTimeout(...). */
@@ -36,6 +51,6 @@ export function timeoutArgs(input: SnippetInput, pool: PoolSizing): string[] {
       ? `connect=${seconds(pool.poolTimeoutSec + input.connectTimeoutSec)},  # aiohttp's connect timeout bounds the wait for a free connection AND a new connection's set-up: the scenario's ${seconds(pool.poolTimeoutSec)} s pool timeout plus the connect timeout`
       : 'connect=None,  # the scenario sets no pool timeout: a request waits for a free connection as long as it takes (aiohttp times that wait with this connect timeout)',
     `sock_connect=${seconds(input.connectTimeoutSec)},  # TCP and TLS set-up of a new connection`,
-    `sock_read=${seconds(input.readTimeoutSec)},  # max silence between chunks: long streams must not hit it`,
+    `sock_read=${seconds(pool.readTimeoutSec)},  # max silence between chunks: ${ownReadTimeoutRemark(input, pool) ?? 'long streams must not hit it'}`,
   ];
 }

@@ -7,9 +7,29 @@
 import { cite } from '../../../snippets/comments.ts';
 import { pyString } from '../../../snippets/escape.ts';
 import { header } from '../../../snippets/header.ts';
-import type { SnippetInput } from '../../../snippets/input.ts';
+import type { PoolSizing, SnippetInput } from '../../../snippets/input.ts';
+import { tcpKeepalivePlan } from '../../../snippets/path.ts';
 import { LITELLM_CLIENT, LITELLM_SETTINGS } from '../facts.ts';
 import { aiohttpLimit } from './connector.ts';
+
+/**
+ * TCP keep-alive through LiteLLM's own socket factory, off unless AIOHTTP_SO_KEEPALIVE is "true"
+ * (its idle, interval and count default to 60, 30 and 5 s). Written where the path needs it or the pool sets it.
+ */
+function keepaliveLines(input: SnippetInput, pool: PoolSizing): string {
+  const plan = tcpKeepalivePlan(input, pool, LITELLM_CLIENT);
+  if (!plan) return '';
+  if (plan.sec === null) return `# ${plan.remark}: LiteLLM's AIOHTTP_SO_KEEPALIVE stays off (its default)\n`;
+  return [
+    `# TCP keep-alive (off by default; LiteLLM builds the socket factory only when this is "true": ${cite(LITELLM_CLIENT.path.tcpKeepaliveSource)}):`,
+    `# ${plan.remark}`,
+    'os.environ["AIOHTTP_SO_KEEPALIVE"] = "true"',
+    `os.environ["AIOHTTP_TCP_KEEPIDLE"] = ${pyString(String(plan.sec))}  # idle seconds before the first probe`,
+    `os.environ["AIOHTTP_TCP_KEEPINTVL"] = ${pyString(String(plan.sec))}  # seconds between unanswered probes`,
+    'os.environ["AIOHTTP_TCP_KEEPCNT"] = "3"  # unanswered probes before the connection counts as dead',
+    '',
+  ].join('\n');
+}
 
 export function litellmSnippet(input: SnippetInput): string {
   const pool = input.pools[0]!;
@@ -38,5 +58,5 @@ os.environ[${pyString(s.limit.name)}] = ${pyString(String(total))}
 os.environ[${pyString(s.limitPerHost.name)}] = ${pyString(String(limit))}
 # Seconds an idle connection stays open (default ${s.keepalive.default}); aiohttp keeps every idle one, no idle cap
 os.environ[${pyString(s.keepalive.name)}] = ${pyString(String(keepalive))}
-`;
+${keepaliveLines(input, pool)}`;
 }

@@ -7,6 +7,8 @@
  */
 import { cite, keepaliveRemark } from '../../../snippets/comments.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
+import { formatNumber } from '../../../format.ts';
+import { hopName, ownReadTimeoutRemark, shortestSilentHop, tcpKeepalivePlan } from '../../../snippets/path.ts';
 import { seconds } from '../../../snippets/python.ts';
 import { renderPythonSdk, type PythonSdkTarget } from '../../../snippets/pythonSdk.ts';
 import { ANTHROPIC_PY_AIOHTTP_CLIENT, OPENAI_PY_AIOHTTP_CLIENT, SDK_TRANSPORT } from '../facts.ts';
@@ -22,12 +24,12 @@ function limitsAndTimeout(input: SnippetInput, pool: PoolSizing, sdk: PythonSdkT
   return [
     'limits=httpx2.Limits(',
     `    max_connections=${limit},  # aiohttp's limit: max connections in use${perTenant}${note} (${cite(t.limit)})`,
-    `    keepalive_expiry=${seconds(pool.keepaliveSec)},  # aiohttp's keepalive_timeout: ${keepaliveRemark(input, pool)} (${cite(t.keepalive)})`,
+    `    keepalive_expiry=${seconds(pool.keepaliveSec)},  # aiohttp's keepalive_timeout: ${keepaliveRemark(input, pool, sdk.client)} (${cite(t.keepalive)})`,
     `    # no max_keepalive_connections: the aiohttp transport drops it and keeps every idle connection (the scenario's ${clientCaps(pool).maxKeepalive})`,
     '),',
     'timeout=httpx2.Timeout(',
     `    connect=${seconds(input.connectTimeoutSec)},`,
-    `    read=${seconds(input.readTimeoutSec)},  # max silence between chunks: long streams must not hit it`,
+    `    read=${seconds(pool.readTimeoutSec)},  # max silence between chunks: ${ownReadTimeoutRemark(input, pool) ?? 'long streams must not hit it'}`,
     '    write=30.0,',
     pool.poolTimeoutSec !== undefined
       ? `    pool=${seconds(pool.poolTimeoutSec + input.connectTimeoutSec)},  # becomes aiohttp's connect timeout, which bounds the wait for a free connection AND a new connection's set-up: the scenario's ${seconds(pool.poolTimeoutSec)} s plus connect (${cite(t.pool)})`
@@ -36,14 +38,26 @@ function limitsAndTimeout(input: SnippetInput, pool: PoolSizing, sdk: PythonSdkT
   ];
 }
 
+/** The path wants TCP keep-alive that this transport cannot set: say so, and what it costs. */
+function keepaliveNotes(input: SnippetInput, sdk: PythonSdkTarget): string[] {
+  const wanted = input.pools.filter((p) => (tcpKeepalivePlan(input, p, sdk.client)?.sec ?? null) !== null);
+  if (wanted.length === 0) return [];
+  const hop = shortestSilentHop(input);
+  const risk = hop
+    ? `: ${hopName(hop.hop, hop.index)} forgets a flow idle ${formatNumber(hop.hop.idleSec, 3)} s, so a reply silent that long hangs until the read timeout; stream the reply, or use the httpx2 tab, whose transport takes socket_options`
+    : `: the pool's ${formatNumber(wanted[0]!.tcpKeepaliveSec ?? 0, 3)} s probes are not set here`;
+  return [`No TCP keep-alive: DefaultAioHttpClient's aiohttp transport builds its TCPConnector without a socket_factory and exposes none (${cite(sdk.client.path.tcpKeepaliveSource)})${risk}.`];
+}
+
 function render(input: SnippetInput, sdk: PythonSdkTarget): string {
   return renderPythonSdk(input, sdk, {
     library: 'aiohttp',
     httpClient: 'DefaultAioHttpClient',
     limitLines: (pool) => limitsAndTimeout(input, pool, sdk),
-    notes: [`Needs the aiohttp extra: pip install "${sdk.client.library}". ${sdk.client.keepaliveRule}`],
+    notes: [`Needs the aiohttp extra: pip install "${sdk.client.library}". ${sdk.client.keepaliveRule}`, ...keepaliveNotes(input, sdk)],
     headerSuffix: ' on aiohttp',
     owns: 'its aiohttp connection pool',
+    tcpKeepalive: false,
   });
 }
 

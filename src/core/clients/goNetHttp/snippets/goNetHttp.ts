@@ -7,7 +7,8 @@ import { formatNumber } from '../../../format.ts';
 import { cite, keepaliveRemark, tenantRemark } from '../../../snippets/comments.ts';
 import { header } from '../../../snippets/header.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
-import { GO_NETHTTP_CLIENT, GO_RULES, GO_SDK_WIRING } from '../facts.ts';
+import { ownReadTimeoutRemark, retryCount, retryRemark, tcpKeepalivePlan } from '../../../snippets/path.ts';
+import { ANTHROPIC_GO_CLIENT, GO_NETHTTP_CLIENT, GO_RULES, GO_SDK_WIRING, OPENAI_GO_CLIENT } from '../facts.ts';
 import { goCommentString, goDuration, goIdentifier, goString } from './goEscape.ts';
 import { alignGoPairs } from './goFormat.ts';
 
@@ -27,6 +28,18 @@ function goPools(input: SnippetInput): GoPool[] {
   });
 }
 
+/**
+ * The dialer's TCP keep-alive: http.DefaultTransport's 30 s unless the path needs a shorter period or
+ * the pool sets one. Go sets SO_KEEPALIVE and uses the period as both the idle time before the first
+ * probe and the interval between probes (net/tcpsockopt_unix.go); a negative value turns probes off.
+ */
+function dialerKeepalive(input: SnippetInput, pool: PoolSizing): string {
+  const plan = tcpKeepalivePlan(input, pool, GO_NETHTTP_CLIENT);
+  if (!plan) return '\tKeepAlive: 30 * time.Second, // TCP keep-alive probes, as http.DefaultTransport';
+  if (plan.sec === null) return `\tKeepAlive: -1, // ${plan.remark} (http.DefaultTransport probes every 30 s: ${cite(GO_NETHTTP_CLIENT.path.tcpKeepaliveSource)})`;
+  return `\tKeepAlive: ${goDuration(plan.sec)}, // ${plan.remark}`;
+}
+
 /** The Transport literal's fields, each number with what it is for. */
 function transportFields(input: SnippetInput, pool: PoolSizing): string[] {
   const { maxConnections, maxKeepalive } = clientCaps(pool);
@@ -40,7 +53,7 @@ function transportFields(input: SnippetInput, pool: PoolSizing): string[] {
       : [`MaxIdleConnsPerHost: -1, // keep none idle: 0 would mean Go's default of 2 (${cite({ ...GO_RULES.idleCapPerHost, line: 901 })})`];
   const keepalive =
     pool.keepaliveSec > 0
-      ? [`IdleConnTimeout: ${goDuration(pool.keepaliveSec)}, // ${keepaliveRemark(input, pool)}`]
+      ? [`IdleConnTimeout: ${goDuration(pool.keepaliveSec)}, // ${keepaliveRemark(input, pool, GO_NETHTTP_CLIENT)}`]
       : ['DisableKeepAlives: true, // keep-alive 0: a new connection per request (an IdleConnTimeout of 0 would mean never expire)'];
   const h2 =
     pool.protocol === 'h2'
@@ -50,14 +63,14 @@ function transportFields(input: SnippetInput, pool: PoolSizing): string[] {
     'Proxy: http.ProxyFromEnvironment,',
     'DialContext: (&net.Dialer{',
     `\tTimeout:   ${goDuration(input.connectTimeoutSec)}, // connect: 20 round trips, at least 10 s`,
-    '\tKeepAlive: 30 * time.Second, // TCP keep-alive probes, as http.DefaultTransport',
+    dialerKeepalive(input, pool),
     '}).DialContext,',
     `TLSHandshakeTimeout: ${goDuration(input.connectTimeoutSec)}, // the TLS set-up, same bound as the connect`,
     `MaxConnsPerHost: ${maxConnections}, // at most ${maxConnections} open; more requests wait for one (0, the default, never waits: ${cite(GO_RULES.noConnCap)})`,
     ...idle,
     ...keepalive,
     h2,
-    `ResponseHeaderTimeout: ${goDuration(input.readTimeoutSec)}, // ${secs(input.readTimeoutSec)} s to the response headers: 3 x the slowest class's p99, streams are not cut`,
+    `ResponseHeaderTimeout: ${goDuration(pool.readTimeoutSec)}, // ${secs(pool.readTimeoutSec)} s to the response headers: ${ownReadTimeoutRemark(input, pool) ?? "3 x the slowest class's p99, streams are not cut"}`,
   ];
 }
 
@@ -107,11 +120,19 @@ export function goNetHttpSnippet(input: SnippetInput): string {
   const tenants = pools.some((p) => p.factory);
   const o = GO_SDK_WIRING.openai.option;
   const a = GO_SDK_WIRING.anthropic.option;
+  const openaiRetries = retryCount(input.pools[0]!, OPENAI_GO_CLIENT);
+  const anthropicRetries = retryCount(input.pools[0]!, ANTHROPIC_GO_CLIENT);
   const notes = [
     `Keep-alive (${cite(GO_RULES.idleCapPerHost)}): ${GO_NETHTTP_CLIENT.keepaliveRule}`,
     'Hand the pool to the Go SDKs (both take any *http.Client; checked against their source, not run here):',
-    `  openai-go (${o.file}:${o.line}, ${o.package}): client := openai.NewClient(option.WithHTTPClient(aipool.Client))`,
-    `  anthropic-sdk-go (${a.file}:${a.line}, ${a.package}): client := anthropic.NewClient(option.WithHTTPClient(aipool.Client))`,
+    `  openai-go (${o.file}:${o.line}, ${o.package}): client := openai.NewClient(option.WithHTTPClient(aipool.Client), option.WithMaxRetries(${openaiRetries}))`,
+    `  anthropic-sdk-go (${a.file}:${a.line}, ${a.package}): client := anthropic.NewClient(option.WithHTTPClient(aipool.Client), option.WithMaxRetries(${anthropicRetries}))`,
+    ...(retryRemark(openaiRetries, OPENAI_GO_CLIENT) === retryRemark(anthropicRetries, ANTHROPIC_GO_CLIENT)
+      ? [`  option.WithMaxRetries(${openaiRetries}) in both: ${retryRemark(openaiRetries, OPENAI_GO_CLIENT)}.`]
+      : [
+          `  option.WithMaxRetries(${openaiRetries}) in openai-go: ${retryRemark(openaiRetries, OPENAI_GO_CLIENT)}.`,
+          `  option.WithMaxRetries(${anthropicRetries}) in anthropic-sdk-go: ${retryRemark(anthropicRetries, ANTHROPIC_GO_CLIENT)}.`,
+        ]),
   ];
   // A blank line keeps the header from being the package's doc comment, which gofmt would reflow
   // (indented lines become code blocks framed by empty // lines).

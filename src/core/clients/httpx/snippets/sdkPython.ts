@@ -6,7 +6,7 @@
  */
 import type { SourceRef } from '../../types.ts';
 import { ANTHROPIC_PY_CLIENT, HTTPX2_CLIENT, OPENAI_PY_CLIENT } from '../facts.ts';
-import { limitsAndTimeout } from './httpxCommon.ts';
+import { limitsAndTimeout, needsTcpKeepalive } from './httpxCommon.ts';
 import type { SnippetInput } from '../../../snippets/input.ts';
 import { renderPythonSdk, type PythonSdkTarget } from '../../../snippets/pythonSdk.ts';
 import { cite } from '../../../snippets/comments.ts';
@@ -47,13 +47,14 @@ function renderSdkPython(input: SnippetInput, sdk: PythonSdk): string {
   return renderPythonSdk(input, sdk, {
     library: 'httpx2',
     httpClient: 'DefaultAsyncHttpxClient',
-    limitLines: (pool) => limitsAndTimeout(input, pool, HTTPX2_CLIENT),
+    limitLines: (pool) => limitsAndTimeout(input, pool, HTTPX2_CLIENT, { isAsync: true, pathClient: sdk.client }),
     notes: [
       `For the previous major: ${sdk.previousMajor} With httpx (httpcore 1.x), also set max_keepalive_connections equal to max_connections.`,
       `DefaultAsyncHttpxClient keeps the SDK's other client settings and takes these limits and timeout in place of its own (${cite(sdk.defaultClientSource)}).`,
     ],
     headerSuffix: '',
     owns: 'its connection pool',
+    tcpKeepalive: needsTcpKeepalive(input, sdk.client),
   });
 }
 

@@ -10,7 +10,8 @@ import { formatNumber } from '../../../format.ts';
 import type { Provider } from '../../../scenario/schema.ts';
 import { header } from '../../../snippets/header.ts';
 import { jsIdentifier, jsLiteral, jsString } from '../../../snippets/escape.ts';
-import type { SnippetInput } from '../../../snippets/input.ts';
+import type { PoolSizing, SnippetInput } from '../../../snippets/input.ts';
+import { retryCount, retryRemark } from '../../../snippets/path.ts';
 import { nodeFetchNotes } from '../../../snippets/nodeFetch.ts';
 import { providerShape } from '../../../snippets/provider.ts';
 import { cite } from '../../../snippets/comments.ts';
@@ -50,19 +51,21 @@ function renderSdkTypescript(input: SnippetInput, sdk: NodeSdk): string {
   const api = providerShape({ ...input.scenario.endpoint, provider: sdk.provider });
   const taken = new Set(agentNames(input).flatMap((n) => [n.exported, ...(n.cache ? [n.cache] : [])]));
   const timeoutSource = sdk.client.sources.readTimeoutSec;
-  const timeoutMs = formatNumber(input.readTimeoutSec * 1000, 3).replace(/,/g, '_');
-  const options = (agent: string) => [
-    '  apiKey: apiKey(API_KEY_ENV),',
-    '  baseURL: BASE_URL,',
-    '  fetch: fetch as unknown as typeof globalThis.fetch, // undici 8\u2019s own fetch, which accepts its Agent as dispatcher',
-    `  fetchOptions: { dispatcher: ${agent} },`,
-    `  timeout: ${timeoutMs}, // the SDK's own deadline per request, equal to the Agent's headersTimeout (default 600 s${timeoutSource ? `: ${cite(timeoutSource)}` : ''})`,
-    '  maxRetries: 2,',
-  ];
+  const options = (agent: string, pool: PoolSizing) => {
+    const retries = retryCount(pool, sdk.client);
+    return [
+      '  apiKey: apiKey(API_KEY_ENV),',
+      '  baseURL: BASE_URL,',
+      '  fetch: fetch as unknown as typeof globalThis.fetch, // undici 8\u2019s own fetch, which accepts its Agent as dispatcher',
+      `  fetchOptions: { dispatcher: ${agent} },`,
+      `  timeout: ${formatNumber(pool.readTimeoutSec * 1000, 3).replace(/,/g, '_')}, // the SDK's own deadline per request, equal to the Agent's headersTimeout (default 600 s${timeoutSource ? `: ${cite(timeoutSource)}` : ''})`,
+      `  maxRetries: ${retries}, // ${retryRemark(retries, sdk.client)}`,
+    ];
+  };
   const clients = agentNames(input).map((n) => {
     if (!n.cache) {
       const name = jsIdentifier(n.pool.name, 'Client', taken);
-      return { name, code: [`export const ${name} = new ${sdk.className}({`, ...options(n.exported), '});'].join('\n'), call: name };
+      return { name, code: [`export const ${name} = new ${sdk.className}({`, ...options(n.exported, n.pool), '});'].join('\n'), call: name };
     }
     const factory = jsIdentifier(n.pool.name, 'ClientForTenant', taken);
     const cache = jsIdentifier(n.pool.name, 'Clients', taken);
@@ -73,7 +76,7 @@ function renderSdkTypescript(input: SnippetInput, sdk: NodeSdk): string {
       typed: true,
       local: 'client',
       doc: 'The tenant\u2019s SDK client, on the tenant\u2019s own Agent.',
-      construct: [`new ${sdk.className}({`, ...options(n.agent('tenantId')), '});'],
+      construct: [`new ${sdk.className}({`, ...options(n.agent('tenantId'), n.pool), '});'],
     }).join('\n');
     return { name: factory, code, call: `${factory}('tenant-1')` };
   });
