@@ -4,6 +4,7 @@ import { CliError, readScenarioArg, type CliIO } from '../io.ts';
 import { refuseUnknownOptions } from '../options.ts';
 import type { Command } from '../command.ts';
 import { readCode, runAudit } from './audit.ts';
+import { pathVerdict } from '../../core/path/verdict.ts';
 
 interface Problem { file: string; line: number; message: string }
 
@@ -22,7 +23,7 @@ const ghProp = (s: string): string => ghEscape(s).replace(/:/g, '%3A').replace(/
 export const checkCommand: Command = {
   name: 'check',
   usage: 'check <scenario.json | -> --code <file> …',
-  summary: 'audit client code and simulate each pool found under the scenario; exit 1 when one misses the target or a finding is an error',
+  summary: 'audit client code and simulate each pool found under the scenario; exit 1 when one misses the target, loses requests on the scenario\'s path or a finding is an error',
   async run(args: string[], io: CliIO): Promise<number> {
     const { code, rest } = splitCode(args);
     refuseUnknownOptions(rest);
@@ -49,10 +50,15 @@ export const checkCommand: Command = {
   },
 };
 
-/** Null when the pool meets the scenario's target; else one sentence with the figure and the size that would. */
+/**
+ * Null when the pool meets the scenario's target and loses nothing on its path; else one sentence
+ * with the figure and what would fix it (the size that meets the target, the path verdict's advice).
+ */
 function judge(s: Scenario): string | null {
   try {
     const result = simulate(s);
+    const path = pathVerdict(s, result);
+    if (path?.verdict === 'bad') return `loses requests on the path (${path.value}): ${path.advice}`;
     if (meetsTarget(result, s.target)) return null;
     const figure = targetValue(result, s.target);
     const shown = s.target.metric === 'pWait' ? `P(wait) ${(figure * 100).toFixed(1)} %` : `p99 queue wait ${figure.toFixed(0)} ms`;

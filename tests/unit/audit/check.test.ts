@@ -38,6 +38,25 @@ describe('pool-sizer check', () => {
     expect(r.out).toMatch(/moved\.py:7: per-request/);
   });
 
+  it('should exit 1 when the code keeps connections idle longer than the path allows, and 0 below it', async () => {
+    // One user a minute apart behind a NAT that forgets flows idle 30 s: a 120 s keep-alive sends into dead flows.
+    const behindNat = file(
+      'nat.json',
+      JSON.stringify({
+        version: 2,
+        network: { middleboxes: [{ kind: 'custom', idleSec: 30, onIdle: 'silent-rst' }] },
+        workload: { arrival: { kind: 'users', users: 1, thinkSec: 60, thinkDist: 'constant' }, classes: [{ name: 'c', share: 1, streaming: true, duration: { dist: 'constant', meanSec: 1 } }] },
+        sim: { requests: 500 },
+      }),
+    );
+    const long = file('long.py', 'import httpx2\nclient = httpx2.AsyncClient(limits=httpx2.Limits(max_connections=10, max_keepalive_connections=10, keepalive_expiry=120))\n');
+    const short = file('short.py', 'import httpx2\nclient = httpx2.AsyncClient(limits=httpx2.Limits(max_connections=10, max_keepalive_connections=10, keepalive_expiry=20))\n');
+    const r = await check(behindNat, '--code', long);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/long\.py:2: httpx2: loses requests on the path \(\d+ failed .*keep-alive 120 s outlasts a middlebox’s 30 s/);
+    expect((await check(behindNat, '--code', short)).code).toBe(0);
+  });
+
   it('should exit 2 with one line on a bad scenario', async () => {
     const bad = file('bad.json', '{"version":1,"pool":{"maxConnections":0}}');
     const r = await check(bad, '--code', fixed);
