@@ -53,7 +53,7 @@ describe('pool-sizer check', () => {
     const short = file('short.py', 'import httpx2\nclient = httpx2.AsyncClient(limits=httpx2.Limits(max_connections=10, max_keepalive_connections=10, keepalive_expiry=20))\n');
     const r = await check(behindNat, '--code', long);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/long\.py:2: httpx2: loses requests on the path \(\d+ failed .*keep-alive 120 s outlasts a middlebox’s 30 s/);
+    expect(r.out).toMatch(/long\.py:2: httpx2\.AsyncClient: loses requests on the path \(\d+ failed .*keep-alive 120 s outlasts a middlebox’s 30 s/);
     expect((await check(behindNat, '--code', short)).code).toBe(0);
   });
 
