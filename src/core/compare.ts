@@ -51,6 +51,11 @@ export interface ColumnFigures {
   poolTimeoutShare: number;
   peakConnections: number;
   meanLatencyMs: number;
+  /** What the path cost, per request (zero without middleboxes). */
+  staleShare: number;
+  hungShare: number;
+  failedShare: number;
+  retriesPerRequest: number;
 }
 
 export function columnFigures(r: SimResult): ColumnFigures {
@@ -65,6 +70,10 @@ export function columnFigures(r: SimResult): ColumnFigures {
     poolTimeoutShare: r.poolTimeouts / n,
     peakConnections: r.peakActive,
     meanLatencyMs: r.latencyMs.mean,
+    staleShare: r.staleReuse / n,
+    hungShare: r.hungRequests / n,
+    failedShare: r.failedRequests / n,
+    retriesPerRequest: r.retries / n,
   };
 }
 

@@ -19,3 +19,5 @@ export * from './clients/index.ts';
 export * from './proposals.ts';
 export * from './compare.ts';
 export * from './verdicts.ts';
+export { firstIdleLimit, hopName, middleboxes, serverIdleSec } from './path/path.ts';
+export { HOP_FACTS, ON_IDLE, ON_IDLE_WORDS, type HopKind, type OnIdle } from './path/hops.ts';

@@ -8,6 +8,7 @@ import {
   columnFigures,
   compareDifferences,
   findClient,
+  middleboxes,
   formatNumber,
   plural,
   formulaProposal,
@@ -72,6 +73,8 @@ export interface CompareColumn {
 
 export interface CompareView {
   client: ClientFacts | null;
+  /** The scenario has middleboxes: the table adds what the path cost each column. */
+  onPath: boolean;
   columns: CompareColumn[];
   differences: ColumnDifference[];
 }
@@ -88,7 +91,7 @@ const compareOf = memo(
     ];
     const differences =
       client && today && yours && recommended ? compareDifferences(scenario, client, { today, yours, recommended }, proposal.pools[0]!) : [];
-    return { client, columns, differences };
+    return { client, onPath: middleboxes(scenario).length > 0, columns, differences };
   },
 );
 /**

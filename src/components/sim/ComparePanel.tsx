@@ -19,6 +19,14 @@ const ROWS: Row[] = [
   { key: 'peakConnections', label: 'Peak connections', format: (f) => formatNumber(f.peakConnections, 0) },
 ];
 
+/** Shown only when the scenario has middleboxes: what the path cost each column, per request. */
+const PATH_ROWS: Row[] = [
+  { key: 'staleShare', label: 'Sent on a connection the path closed', format: (f) => pct(f.staleShare) },
+  { key: 'hungShare', label: 'Hung until the read timeout', format: (f) => pct(f.hungShare) },
+  { key: 'retriesPerRequest', label: 'Retries per request', format: (f) => formatNumber(f.retriesPerRequest, 2) },
+  { key: 'failedShare', label: 'Failed on the path', format: (f) => pct(f.failedShare) },
+];
+
 /** Today (the client's defaults), your pool and the recommendation, on the same simulated traffic. */
 export function ComparePanel() {
   const view = useAppStore(selectCompare);
@@ -44,7 +52,7 @@ export function ComparePanel() {
             </tr>
           </thead>
           <tbody>
-            {ROWS.map((row) => (
+            {(view.onPath ? [...ROWS, ...PATH_ROWS] : ROWS).map((row) => (
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
                 {view.columns.map((c) => (
