@@ -52,6 +52,13 @@ function ClassRow({ index, count, poolNames }: { index: number; count: number; p
             options={poolNames.map((n) => ({ value: n, label: n }))}
           />
         ) : null}
+        <NumberField
+          path={`${at}.firstByteSec`}
+          label="First byte after"
+          unit="s"
+          optional
+          help="Silence before the reply starts, e.g. a reasoning model’s thinking; empty = a stream starts at once, a whole reply arrives at its end."
+        />
         <CheckboxField path={`${at}.streaming`} label="Streamed (SSE)" help="Holds its connection for the whole generation." />
       </div>
       {count > 1 ? (

@@ -4,6 +4,8 @@ import { CheckboxField } from './fields/CheckboxField.tsx';
 import { NumberField } from './fields/NumberField.tsx';
 import { SelectField } from './fields/SelectField.tsx';
 import { TextField } from './fields/TextField.tsx';
+import { PathEditor } from './path/PathEditor.tsx';
+import { PoolTimingFields } from './path/PoolTimingFields.tsx';
 
 export function SizingForm() {
   return (
@@ -48,6 +50,7 @@ function PoolFields({ at, title }: { at: string; title: string }) {
           optional
           help="A request waiting this long for a connection fails (httpx’s pool timeout); empty = waits forever (undici)."
         />
+        <PoolTimingFields at={at} />
         <SelectField
           path={`${at}.protocol`}
           label="Protocol"
@@ -100,8 +103,8 @@ export function NetworkForm() {
             { value: 'none', label: 'None (plain HTTP)' },
           ]}
         />
-        <NumberField optional path="network.serverIdleSec" label="Server idle timeout" unit="s" help="The API or its load balancer closes idle connections after this; leave empty if unknown." />
       </div>
+      <PathEditor />
     </section>
   );
 }

@@ -51,15 +51,22 @@ test.describe('calculator', () => {
 });
 
 test.describe('optional fields and warnings', () => {
-  test('should warn about a server idle timeout below the keep-alive, and drop it when cleared', async ({ page }) => {
+  test('should warn about a server idle timeout below the keep-alive, and drop it when removed', async ({ page }) => {
     await page.goto('/');
-    const idle = page.getByLabel('Server idle timeout');
-    await expect(idle).toHaveAttribute('placeholder', 'not set');
+    // The API's own idle timeout is the path's last hop, of kind "API server".
+    const editor = page.getByTestId('path-editor');
+    await editor.getByRole('button', { name: 'Add hop' }).click();
+    const server = editor.getByTestId('hop-0');
+    await server.getByLabel('Kind').selectOption('server');
+    await expect(server.locator('legend')).toHaveText('API server');
+    const idle = server.getByLabel('Idle limit');
     await idle.fill('60');
     await expect(page.getByTestId('warning-stale-shared')).toContainText('server’s idle timeout (60 s)');
-    await idle.fill('');
-    await expect(page.getByTestId('warning-stale-shared')).toHaveCount(0);
     await idle.fill('-1');
-    await expect(page.getByTestId('error-network-serverIdleSec')).toHaveText('must be greater than 0 s');
+    await expect(page.getByTestId('error-network-middleboxes-0-idleSec')).toHaveText('must be greater than 0 s');
+    await expect(page.getByTestId('warning-stale-shared')).toContainText('server’s idle timeout (60 s)');
+    await server.getByRole('button', { name: /^Remove hop 1/ }).click();
+    await expect(editor.getByTestId('hop-0')).toHaveCount(0);
+    await expect(page.getByTestId('warning-stale-shared')).toHaveCount(0);
   });
 });

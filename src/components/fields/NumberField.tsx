@@ -11,6 +11,8 @@ export interface NumberFieldProps {
   scale?: number;
   /** An empty field means "not set": the value is removed from the scenario. */
   optional?: boolean;
+  /** What an empty optional field stands for (the default used when none is set); "not set" when absent. */
+  placeholder?: string;
 }
 
 export function displayNumber(value: unknown, scale: number): string {
@@ -21,7 +23,7 @@ export function displayNumber(value: unknown, scale: number): string {
  * A text input rather than type="number": browsers blank out what a number input cannot parse,
  * and the user must see exactly what they typed next to the message saying why it is refused.
  */
-export function NumberField({ path, label, unit, help, scale = 1, optional = false }: NumberFieldProps) {
+export function NumberField({ path, label, unit, help, scale = 1, optional = false, placeholder }: NumberFieldProps) {
   const stored = useAppStore((s) => getAt(s.scenario, path));
   const draft = useAppStore((s) => s.drafts[path]);
   const error = useAppStore((s) => s.fieldErrors[path]);
@@ -38,7 +40,7 @@ export function NumberField({ path, label, unit, help, scale = 1, optional = fal
         inputMode="decimal"
         autoComplete="off"
         className="field__input"
-        placeholder={optional ? 'not set' : undefined}
+        placeholder={optional ? (placeholder ?? 'not set') : undefined}
         value={draft ?? displayNumber(stored, scale)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error ${id}-help` : `${id}-help`}
