@@ -30,15 +30,13 @@
  * which is what makes the clamp safe (on a real path: 5 s below a limit of minutes, against an RTT of
  * milliseconds).
  *
- * TCP keep-alive probes: behind a silent or silent-rst hop the proposal also sets
- * `pool.tcpKeepaliveSec` for httpx2 (which can set socket options): max(1, ⌊0.6 / 2⌋) = 1 s, whole
- * seconds being what TCP_KEEPIDLE takes. The test reads them back with getsockopt on the live socket
- * of every response (SO_KEEPALIVE = 1, TCP_KEEPIDLE = TCP_KEEPINTVL = the proposed value). On loopback
- * the kernel answers the probes and they never reach a userspace proxy, so the hop is told of them by
- * `probeSec` = that value: the hop counts a probe after each 1 s of silence. 1 s ≥ the 0.6 s limit,
- * so at this scale the probes cannot keep the flow alive (the proposal knows: it clamps the keep-alive
- * as well) and what protects the recommended pool here is the clamp, which is real. The scenario as
- * written sets no probes (`tcpKeepaliveSec: 0`, httpx2's own default) and its hop gets none.
+ * TCP keep-alive probes: behind a silent or silent-rst hop the proposal sets `pool.tcpKeepaliveSec`
+ * only where a whole-second period (what TCP_KEEPIDLE takes) fits under the hop's limit; under this
+ * 0.6 s limit none does, so the recommended pool keeps the scenario's `tcpKeepaliveSec: 0` and what
+ * protects it is the keep-alive clamp, which is real. The test still reads the probes back with
+ * getsockopt on the live socket of every response (SO_KEEPALIVE = 0 here, or TCP_KEEPIDLE =
+ * TCP_KEEPINTVL = the pool's value when it sets one) and tells the hop of exactly those (`probeSec`):
+ * on loopback the kernel answers probes, so they never reach a userspace proxy.
  *
  * Seen when written (httpx2 2.13.1, 2 CPUs): the scenario as written loses the 3 crossing requests
  * under fin and rst (RemoteProtocolError, after 15–130 ms), hangs all 5 requests after a long pause
@@ -294,7 +292,8 @@ describe('the snippet of the recommended pool on a path whose middlebox ends idl
       expect(failed(run).length + hung(run).length, summary(run)).toBeGreaterThan(0);
       // From outside the client, each lost request coincides with the hop: a request written into a flow
       // it had closed or forgotten, or the hop closing the flow while the request was on its way.
-      const near = (t: number, r: RequestRecord) => t >= r.t0 - 5 && t <= r.t1 + 5;
+      // 50 ms either side: the proxy's and the driver's clocks are read by two processes on a loaded machine.
+      const near = (t: number, r: RequestRecord) => t >= r.t0 - 50 && t <= r.t1 + 50;
       for (const r of [...failed(run), ...hung(run)]) {
         const seen = run.flows.some((f) => (f.pathClosedAt !== undefined && near(f.pathClosedAt, r)) || (f.lateWrites ?? []).some((w) => w.bytes >= REQUEST_BYTES && near(w.at, r)));
         expect(seen, `#${r.id}\n${summary(run)}`).toBe(true);
@@ -326,8 +325,9 @@ describe('the snippet of the recommended pool on a path whose middlebox ends idl
         expect(sockets.length).toBeGreaterThan(0);
         const proposed = run.scenario.pool.tcpKeepaliveSec;
         if (kind === 'recommended' && (mode === 'silent' || mode === 'silent-rst')) {
-          // The proposal: probes of max(1, ⌊limit / 2⌋) s for a client that can set them.
-          expect(proposed).toBe(1);
+          // Under a 2 s limit no whole-second probe period fits: the proposal keeps the pool's "no probes"
+          // and the keep-alive clamp alone keeps requests out of forgotten flows.
+          expect(proposed).toBe(0);
         }
         for (const s of sockets) {
           if (proposed !== undefined && proposed > 0) {
