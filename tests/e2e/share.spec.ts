@@ -117,6 +117,6 @@ test.describe('share links and saved work', () => {
     const file = await download;
     const text = await (await file.createReadStream()).toArray();
     const scenario = JSON.parse(Buffer.concat(text).toString('utf8'));
-    expect(scenario).toMatchObject({ version: 1, pool: { maxConnections: 30 } });
+    expect(scenario).toMatchObject({ version: 2, pool: { maxConnections: 30 } });
   });
 });
