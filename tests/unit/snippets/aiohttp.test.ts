@@ -16,9 +16,10 @@ import { childEnv, ensurePython, runChild, socketsIn, startCountingServer, tempD
 const CONCURRENT = 12;
 const MAX = 5;
 
-function scenarioFor(baseUrl: string, provider: 'anthropic' | 'openai', pool: ScenarioInput['pool'] = {}): Scenario {
+function scenarioFor(baseUrl: string, provider: 'anthropic' | 'openai', pool: ScenarioInput['pool'] = {}, network?: ScenarioInput['network']): Scenario {
   const result = parseScenario({
-    version: 1,
+    version: network ? 2 : 1,
+    ...(network ? { network } : {}),
     client: 'aiohttp',
     workload: { arrival: { kind: 'users', users: 20, thinkSec: 30 } },
     endpoint: { provider, baseUrl, apiKeyEnv: provider === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY' },
@@ -83,5 +84,21 @@ describe('aiohttp snippets on aiohttp 3.14', () => {
     await run(scenarioFor(server.url, provider), target, pythonSdkDriver('shared_client', call, args, text));
     expect(server.requests).toHaveLength(2 * CONCURRENT);
     expectCappedAndReused(server);
+  }, 120_000);
+
+  it('should give the aiohttp snippet’s sockets TCP keep-alive through socket_factory behind a silent hop, capped and reused as before', async () => {
+    server = await startCountingServer();
+    const scenario = scenarioFor(server.url, 'openai', {}, { middleboxes: [{ kind: 'custom', idleSec: 60, onIdle: 'silent' }] });
+    expect(findSnippetTarget('aiohttp')!.generate(buildSnippetInput(scenario))).toContain('socket_factory=_tcp_keepalive_socket(20)');
+    await run(scenario, 'aiohttp', aiohttpDriver());
+    expect(server.requests).toHaveLength(2 * CONCURRENT);
+    expectCappedAndReused(server);
+    // Read back from the kernel (/proc/net/tcp): each client socket runs a keep-alive timer of at most 20 s.
+    if (process.platform === 'linux') {
+      for (const r of server.requests) {
+        expect(r.keepaliveTimerSec).toBeGreaterThan(15);
+        expect(r.keepaliveTimerSec).toBeLessThanOrEqual(20);
+      }
+    }
   }, 120_000);
 });

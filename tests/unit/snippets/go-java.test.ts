@@ -20,9 +20,10 @@ const GO = '/usr/lib/go-1.19/bin/go';
 const haveGo = existsSync(GO);
 const haveJava = OKHTTP_CLASSPATH.every(existsSync) && existsSync('/usr/bin/javac');
 
-function scenarioFor(baseUrl: string, provider: 'anthropic' | 'openai', pool: ScenarioInput['pool'] = {}): Scenario {
+function scenarioFor(baseUrl: string, provider: 'anthropic' | 'openai', pool: ScenarioInput['pool'] = {}, network?: ScenarioInput['network']): Scenario {
   const result = parseScenario({
-    version: 1,
+    version: network ? 2 : 1,
+    ...(network ? { network } : {}),
     workload: { arrival: { kind: 'users', users: 20, thinkSec: 30 } },
     endpoint: { provider, baseUrl, apiKeyEnv: provider === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY' },
     pool: { maxConnections: MAX, maxKeepalive: MAX, keepaliveSec: 60, ...pool },
@@ -104,5 +105,24 @@ describe.each([
     expect(result.stderr).toBe('');
     expect(server.requests).toHaveLength(2 * 2 * 6);
     for (const tenant of ['a', 'b']) expectCappedAndReused(server, tenant, 3);
+  }, 180_000);
+
+  it.skipIf(!available)('should compile and run with TCP keep-alive behind a silent hop: each socket probes after 20 s idle', async () => {
+    server = await startCountingServer();
+    const scenario = scenarioFor(server.url, 'anthropic', {}, { middleboxes: [{ kind: 'custom', idleSec: 60, onIdle: 'silent' }] });
+    const code = findSnippetTarget(language === 'go' ? 'go-nethttp' : 'okhttp')!.generate(buildSnippetInput(scenario));
+    expect(code).toMatch(language === 'go' ? /KeepAlive: +20 \* time\.Second,/ : /\.socketFactory\(new KeepAliveSocketFactory\(20\)\)/);
+    const result = await run(scenario, { n: CONCURRENT, path: '/v1/messages', tenants: [] });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('done');
+    expect(server.requests).toHaveLength(2 * CONCURRENT);
+    expectCappedAndReused(server);
+    // Read back from the kernel (/proc/net/tcp): SO_KEEPALIVE on, the idle time the snippet set.
+    if (process.platform === 'linux') {
+      for (const r of server.requests) {
+        expect(r.keepaliveTimerSec).toBeGreaterThan(15);
+        expect(r.keepaliveTimerSec).toBeLessThanOrEqual(20);
+      }
+    }
   }, 180_000);
 });

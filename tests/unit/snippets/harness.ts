@@ -5,7 +5,7 @@
  * from tests/fixtures/undici8) and the Python venv of scripts/python-env.sh (httpx 0.28, httpx2, the SDKs).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -47,6 +47,38 @@ export interface RecordedRequest {
   /** The key as the provider's header carried it: x-api-key, or the bearer token. */
   key: string | null;
   anthropicVersion: string | null;
+  /**
+   * The client socket's TCP keep-alive timer as the kernel shows it while the reply is pending
+   * (/proc/net/tcp, Linux): seconds until the next probe, or null when no keep-alive timer runs
+   * (SO_KEEPALIVE off). undefined where /proc/net/tcp is not there.
+   */
+  keepaliveTimerSec?: number | null;
+}
+
+/**
+ * The keep-alive timer of the loopback client socket clientPort → serverPort, read in /proc/net/tcp
+ * and /proc/net/tcp6 (Java's sockets are dual-stack IPv6 ones, ::ffff:127.0.0.1): `tr` 2 is the
+ * keep-alive timer and `tm->when` its remaining time in clock ticks (USER_HZ, 100 a second). Another
+ * timer (1: retransmit, 4: zero window) or none reads as null.
+ */
+export function keepaliveTimerSec(clientPort: number, serverPort: number): number | null | undefined {
+  const tables: string[] = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    try {
+      tables.push(readFileSync(file, 'utf8'));
+    } catch {
+      // absent (not Linux, or no IPv6)
+    }
+  }
+  if (tables.length === 0) return undefined;
+  const port = (address: string | undefined) => parseInt(address?.split(':')[1] ?? '', 16);
+  for (const line of tables.flatMap((t) => t.split('\n').slice(1))) {
+    const f = line.trim().split(/\s+/);
+    if (port(f[1]) !== clientPort || port(f[2]) !== serverPort) continue;
+    const [tr, when] = (f[5] ?? '').split(':');
+    return tr === '02' ? parseInt(when ?? '0', 16) / 100 : null;
+  }
+  return null;
 }
 
 export interface CountingServer {
@@ -123,7 +155,7 @@ export async function startCountingServer(delayMs = 150): Promise<CountingServer
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const seen = { socket: socketIds.get(req.socket) ?? 0, ...describeRequest(req, Buffer.concat(chunks).toString('utf8')) };
+      const seen: RecordedRequest = { socket: socketIds.get(req.socket) ?? 0, ...describeRequest(req, Buffer.concat(chunks).toString('utf8')) };
       requests.push(seen);
       // Counted from the whole request on: a request's socket is busy until the reply has gone out.
       count('', 1);
@@ -133,6 +165,10 @@ export async function startCountingServer(delayMs = 150): Promise<CountingServer
         count(`t:${seen.tenant}`, -1);
       });
       setTimeout(() => {
+        // Read while the reply is pending: the request's bytes are acknowledged by now, so a socket
+        // with SO_KEEPALIVE shows the keep-alive timer, not the retransmit one.
+        const port = (server.address() as AddressInfo).port;
+        if (req.socket.remotePort !== undefined) seen.keepaliveTimerSec = keepaliveTimerSec(req.socket.remotePort, port);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(providerReply(seen.path)));
       }, delayMs);

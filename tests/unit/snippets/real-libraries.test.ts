@@ -15,9 +15,10 @@ import { childEnv, ensurePython, ensureUndici8, FIXTURE_UNDICI8, NODE22, runChil
 const CONCURRENT = 12;
 const MAX = 5;
 
-function scenarioFor(baseUrl: string, provider: 'anthropic' | 'openai', pool: ScenarioInput['pool'] = {}): Scenario {
+function scenarioFor(baseUrl: string, provider: 'anthropic' | 'openai', pool: ScenarioInput['pool'] = {}, network?: ScenarioInput['network']): Scenario {
   const result = parseScenario({
-    version: 1,
+    version: network ? 2 : 1,
+    ...(network ? { network } : {}),
     workload: { arrival: { kind: 'users', users: 20, thinkSec: 30 } },
     endpoint: { provider, baseUrl, apiKeyEnv: provider === 'openai' ? 'OPENAI_API_KEY' : 'ANTHROPIC_API_KEY' },
     pool: { maxConnections: MAX, maxKeepalive: MAX, keepaliveSec: 60, ...pool },
@@ -219,5 +220,86 @@ print("openai:", type(openai.AsyncOpenAI(api_key="x", http_client=httpx.AsyncCli
     expect(server.requests).toHaveLength(2 * CONCURRENT);
     expectCappedAndReused(server);
     expectKeyAndShape(server, provider, true);
+  }, 120_000);
+});
+
+/**
+ * A silent hop of 60 s (a NAT that forgets idle flows): the snippets set TCP keep-alive, a probe after
+ * 20 s idle (a third of the limit), and still cap and reuse as before. The kernel shows the timer on
+ * each client socket (/proc/net/tcp): SO_KEEPALIVE on and the idle time the snippet asked for.
+ */
+describe('snippets with TCP keep-alive for a silent hop, on their libraries', () => {
+  const SILENT = { middleboxes: [{ kind: 'custom' as const, idleSec: 60, onIdle: 'silent' as const }] };
+  const PROBE_SEC = 20;
+
+  /** Every request went out on a socket whose keep-alive timer runs with the snippet's idle time. */
+  function expectKeepaliveTimers(s: CountingServer, sec: number | null) {
+    if (process.platform !== 'linux') return; // the timers are read back from Linux's /proc/net/tcp
+    const timers = s.requests.map((r) => r.keepaliveTimerSec);
+    for (const t of timers) {
+      if (sec === null) expect(t).toBeNull();
+      else {
+        expect(t).toBeGreaterThan(sec - 5);
+        expect(t).toBeLessThanOrEqual(sec);
+      }
+    }
+  }
+
+  it.each([
+    ['httpx2', pythonAsyncDriver(), 'openai'],
+    ['httpx2-sync', pythonSyncDriver(), 'anthropic'],
+    ['httpx', pythonAsyncDriver(), 'anthropic'],
+    ['httpx-sync', pythonSyncDriver(), 'openai'],
+  ] as const)('should set SO_KEEPALIVE and TCP_KEEPIDLE on the %s sockets and still cap and reuse them', async (target, driver, provider) => {
+    server = await startCountingServer();
+    const scenario = scenarioFor(server.url, provider, {}, SILENT);
+    expect(findSnippetTarget(target)!.generate(buildSnippetInput(scenario))).toContain(`socket_options=_tcp_keepalive(${PROBE_SEC})`);
+    await runSnippet(scenario, { target, runtime: 'python', file: 'pool.py', driver });
+    expect(server.requests).toHaveLength(2 * CONCURRENT);
+    expectCappedAndReused(server);
+    expectKeepaliveTimers(server, PROBE_SEC);
+  }, 120_000);
+
+  it('should leave httpx2 sockets without keep-alive when the path has no silent hop (the control)', async () => {
+    server = await startCountingServer();
+    await runSnippet(scenarioFor(server.url, 'openai'), { target: 'httpx2', runtime: 'python', file: 'pool.py', driver: pythonAsyncDriver() });
+    expectCappedAndReused(server);
+    expectKeepaliveTimers(server, null);
+  }, 120_000);
+
+  it.each([
+    ['anthropic-py', 'anthropic', 'messages.create', 'model="claude-sonnet-4-6", max_tokens=16, messages=[{"role": "user", "content": "hi"}]', 'reply.content[0].text'],
+    ['openai-py', 'openai', 'chat.completions.create', 'model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}]', 'reply.choices[0].message.content'],
+  ] as const)('should send real %s calls through a transport with the keep-alive socket options', async (target, provider, call, args, text) => {
+    server = await startCountingServer();
+    await runSnippet(scenarioFor(server.url, provider, {}, SILENT), { target, runtime: 'python', file: 'pool.py', driver: pythonSdkDriver('shared_client', call, args, text) });
+    expect(server.requests).toHaveLength(2 * CONCURRENT);
+    expectCappedAndReused(server);
+    expectKeepaliveTimers(server, PROBE_SEC);
+  }, 120_000);
+
+  it.each([
+    ['undici7', 'node20', 'anthropic'],
+    ['undici', 'node22', 'openai'],
+  ] as const)('should set keepAliveInitialDelay on the %s Agent’s sockets (%s)', async (target, runtime, provider) => {
+    server = await startCountingServer();
+    await runSnippet(scenarioFor(server.url, provider, {}, SILENT), { target, runtime, file: 'pool.mjs', driver: nodeDriver() });
+    expect(server.requests).toHaveLength(2 * CONCURRENT);
+    expectCappedAndReused(server);
+    expectKeepaliveTimers(server, PROBE_SEC);
+  }, 120_000);
+
+  it('should set keepAliveInitialDelay through the anthropic-ts snippet’s Agent (Node 22)', async () => {
+    server = await startCountingServer();
+    const file = 'anthropic-client.ts';
+    await runSnippet(scenarioFor(server.url, 'anthropic', {}, SILENT), {
+      target: 'anthropic-ts',
+      runtime: 'node22',
+      file,
+      driver: nodeSdkDriver(file, 'sharedClient', 'messages.create', "{ model: 'claude-sonnet-4-6', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }", 'reply.content[0].text'),
+    });
+    expect(server.requests).toHaveLength(2 * CONCURRENT);
+    expectCappedAndReused(server);
+    expectKeepaliveTimers(server, PROBE_SEC);
   }, 120_000);
 });
