@@ -87,10 +87,10 @@ export function firstIdleLimit(s: Scenario, pool: PoolSettings, probeSec: number
 
 /**
  * TCP keep-alive to propose for a pool behind a hop that forgets idle flows (a NAT): probes every
- * min(60 s, half the shortest such limit). 60 s is what undici and the Anthropic SDK set by default,
- * and measured through an AWS NAT gateway's 350 s it keeps flows alive; half the limit leaves room
- * for a lost probe. Undefined when no such hop is unprotected, the client cannot set probes, or the
- * limit is under 2 s (no whole-second period fits).
+ * min(60 s, a third of the shortest such limit). 60 s is what undici and the Anthropic SDK set by
+ * default; a third of the limit keeps the flow even when one probe is lost (the next comes one period
+ * later, still inside the limit). Undefined when no such hop is unprotected, the client cannot set
+ * probes, or the limit is under 3 s (no whole-second period fits).
  */
 export function proposedTcpKeepaliveSec(s: Scenario, pool: PoolSettings): number | undefined {
   const probe = tcpKeepaliveSec(s, pool);
@@ -99,7 +99,7 @@ export function proposedTcpKeepaliveSec(s: Scenario, pool: PoolSettings): number
   const client = scenarioClient(s);
   if (client && !client.path.canSetTcpKeepalive) return undefined;
   const limit = Math.min(...exposed.map((h) => h.idleSec));
-  // Kernels take whole seconds: under a 2 s limit no period fits, and the keep-alive clamp does the work.
-  const period = Math.min(60, Math.floor(limit / 2));
+  // Kernels take whole seconds: under a 3 s limit no period fits, and the keep-alive clamp does the work.
+  const period = Math.min(60, Math.floor(limit / 3));
   return period >= 1 ? period : undefined;
 }

@@ -174,8 +174,8 @@ function buildScenarioSchema() {
     readTimeoutSec: positive(LIMITS.keepaliveSec).optional(),
     /** Attempts after a failed one (connection error or read timeout); absent = the client's default (the SDKs' 2, raw clients 0). */
     maxRetries: count(0, LIMITS.retries).optional(),
-    /** Idle seconds before the first TCP keep-alive probe; 0 = no probes; absent = the client's default. */
-    tcpKeepaliveSec: nonNegative(LIMITS.keepaliveSec).optional(),
+    /** Idle seconds before the first TCP keep-alive probe, whole seconds as kernels take them; 0 = no probes; absent = the client's default. */
+    tcpKeepaliveSec: count(0, LIMITS.keepaliveSec).optional(),
     name: name.default(DEFAULTS.pool.name),
     protocol: z.enum(['h1', 'h2']).default(DEFAULTS.pool.protocol),
     maxConnections: count(1, LIMITS.connections).default(DEFAULTS.pool.maxConnections),

@@ -118,16 +118,9 @@ export interface TcpKeepalive {
   remark: string;
 }
 
-/** Period when the pool sets none: a third of the silent hop's limit, at most the library's own (60 s where it has none). */
-function defaultProbeSec(limit: number, client: ClientFacts): { sec: number; cap: string } {
-  const own = client.path.tcpKeepaliveSec;
-  const cap = own ?? 60;
-  return { sec: Math.max(1, Math.min(cap, Math.floor(limit / 3))), cap: own !== null ? `${client.label}'s own default of ${sec(own)} s` : '60 s' };
-}
-
 /**
- * What TCP keep-alive the snippet writes for `pool`, or undefined when it writes none: only where a
- * hop forgets idle flows silently (a NAT) or the pool sets `tcpKeepaliveSec`.
+ * What TCP keep-alive the snippet writes for `pool`: what the pool sets (`tcpKeepaliveSec`, 0 = turn
+ * the library's probes off), else undefined — the library's default, which is what the page simulates.
  */
 export function tcpKeepalivePlan(input: SnippetInput, pool: PoolSizing, client: ClientFacts): TcpKeepalive | undefined {
   const hop = shortestSilentHop(input);
@@ -139,21 +132,17 @@ export function tcpKeepalivePlan(input: SnippetInput, pool: PoolSizing, client: 
     return { sec: null, remark: `no TCP keep-alive probes, as the pool sets${risk}` };
   }
   if (own !== undefined) {
-    const n = Math.max(1, Math.round(own));
-    const rounded = n !== own ? ` (the pool's ${sec(own)} s in whole seconds)` : '';
+    const n = own;
     const verdict = hop
       ? n < hop.hop.idleSec
         ? `; ${where}: a probe every ${n} s keeps it`
         : `; ${where}, before the first probe: the probes do not keep it`
       : '';
-    return { sec: n, remark: `TCP keep-alive probes after ${n} s idle, then every ${n} s, as the pool sets${rounded}${verdict}` };
+    return { sec: n, remark: `TCP keep-alive probes after ${n} s idle, then every ${n} s, as the pool sets${verdict}` };
   }
-  const { sec: n, cap } = defaultProbeSec(hop!.hop.idleSec, client);
-  if (n >= hop!.hop.idleSec) return { sec: n, remark: `${where}; no probe period of whole seconds fits under it: ${closeConsequence(hop!.hop, pool.readTimeoutSec, retryCount(pool, client))}` };
-  return {
-    sec: n,
-    remark: `${where}; a probe every ${n} s keeps it, even with one probe lost (${n} s: a third of the limit at most, and not above ${cap})`,
-  };
+  // The pool sets none: the library's own probes, as the simulator runs them (the proposal writes
+  // tcpKeepaliveSec when a NAT needs probes; the keep-alive comment says what the hop does meanwhile).
+  return undefined;
 }
 
 /** Probe period the generated sockets end up with: the plan's where the snippet can set it, else the library's default. */

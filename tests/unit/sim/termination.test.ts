@@ -42,7 +42,7 @@ const pool = fc.record(
     perTenantMaxConnections: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
     readTimeoutSec: fc.option(fc.double({ min: 0.001, max: 600, noNaN: true }), { nil: undefined }),
     maxRetries: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
-    tcpKeepaliveSec: fc.option(fc.double({ min: 0, max: 600, noNaN: true }), { nil: undefined }),
+    tcpKeepaliveSec: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
   },
   { requiredKeys: ['protocol', 'maxConnections', 'keepShare', 'keepaliveSec', 'streamsPerConnection', 'tenants'] },
 );

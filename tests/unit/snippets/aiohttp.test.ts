@@ -88,7 +88,7 @@ describe('aiohttp snippets on aiohttp 3.14', () => {
 
   it('should give the aiohttp snippet’s sockets TCP keep-alive through socket_factory behind a silent hop, capped and reused as before', async () => {
     server = await startCountingServer();
-    const scenario = scenarioFor(server.url, 'openai', {}, { middleboxes: [{ kind: 'custom', idleSec: 60, onIdle: 'silent' }] });
+    const scenario = scenarioFor(server.url, 'openai', { tcpKeepaliveSec: 20 }, { middleboxes: [{ kind: 'custom', idleSec: 60, onIdle: 'silent' }] });
     expect(findSnippetTarget('aiohttp')!.generate(buildSnippetInput(scenario))).toContain('socket_factory=_tcp_keepalive_socket(20)');
     await run(scenario, 'aiohttp', aiohttpDriver());
     expect(server.requests).toHaveLength(2 * CONCURRENT);

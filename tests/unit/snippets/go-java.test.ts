@@ -109,7 +109,7 @@ describe.each([
 
   it.skipIf(!available)('should compile and run with TCP keep-alive behind a silent hop: each socket probes after 20 s idle', async () => {
     server = await startCountingServer();
-    const scenario = scenarioFor(server.url, 'anthropic', {}, { middleboxes: [{ kind: 'custom', idleSec: 60, onIdle: 'silent' }] });
+    const scenario = scenarioFor(server.url, 'anthropic', { tcpKeepaliveSec: 20 }, { middleboxes: [{ kind: 'custom', idleSec: 60, onIdle: 'silent' }] });
     const code = findSnippetTarget(language === 'go' ? 'go-nethttp' : 'okhttp')!.generate(buildSnippetInput(scenario));
     expect(code).toMatch(language === 'go' ? /KeepAlive: +20 \* time\.Second,/ : /\.socketFactory\(new KeepAliveSocketFactory\(20\)\)/);
     const result = await run(scenario, { n: CONCURRENT, path: '/v1/messages', tenants: [] });

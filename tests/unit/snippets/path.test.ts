@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSnippetInput, findSnippetTarget, LANGUAGES, parseScenario, SNIPPET_TARGETS, type Scenario } from '../../../src/core/index.ts';
+import { applyProposal, buildSnippetInput, findSnippetTarget, formulaProposal, LANGUAGES, parseScenario, SNIPPET_TARGETS, type Scenario } from '../../../src/core/index.ts';
 import { pythonSyntaxErrors, tempDir, tscSyntaxErrors } from './harness.ts';
 
 function scenario(input: Record<string, unknown>): Scenario {
@@ -19,6 +19,8 @@ function scenario(input: Record<string, unknown>): Scenario {
 const gen = (id: string, s: Scenario) => findSnippetTarget(id)!.generate(buildSnippetInput(s));
 const nat = (pool: Record<string, unknown> = {}, client?: string) =>
   scenario({ ...(client ? { client } : {}), network: { middleboxes: [{ kind: 'aws-nat' }, { kind: 'cloudflare' }] }, pool: { keepaliveSec: 120, ...pool } });
+/** The scenario with the formula's proposal applied: behind a NAT it sets the pool's TCP keep-alive. */
+const recommended = (s: Scenario) => applyProposal(s, formulaProposal(s));
 const direct = (pool: Record<string, unknown> = {}, client?: string) => scenario({ ...(client ? { client } : {}), pool: { keepaliveSec: 120, ...pool } });
 
 /** The TCP keep-alive period each target writes, or undefined when it writes none. */
@@ -35,7 +37,7 @@ const PROBE: Record<string, RegExp> = {
   undici7: /keepAlive: true, keepAliveInitialDelay: (\d+)_000 \}/,
   'openai-ts': /keepAlive: true, keepAliveInitialDelay: (\d+)_000 \}/,
   'anthropic-ts': /keepAlive: true, keepAliveInitialDelay: (\d+)_000 \}/,
-  'go-nethttp': /KeepAlive: +(\d+) \* time\.Second, \/\/ the AWS NAT gateway/,
+  'go-nethttp': /KeepAlive: +(\d+) \* time\.Second, \/\/ TCP keep-alive probes after/,
   okhttp: /\.socketFactory\(new KeepAliveSocketFactory\((\d+)\)\)/,
 };
 const probe = (id: string, code: string) => {
@@ -44,28 +46,34 @@ const probe = (id: string, code: string) => {
 };
 
 describe('TCP keep-alive on a path with a silent hop', () => {
-  it('should write probes below the AWS NAT gateway’s 350 s in every target that can set them, naming the hop', () => {
-    const s = nat();
+  it('should write the recommended pool’s probes below the AWS NAT gateway’s 350 s in every target that can set them, naming the hop', () => {
+    const s = recommended(nat());
+    expect(s.pool.tcpKeepaliveSec).toBe(60);
     for (const id of Object.keys(PROBE)) {
       const code = gen(id, s);
       const n = probe(id, code);
-      expect(n, id).toBeDefined();
+      expect(n, id).toBe(60);
       expect(n!, id).toBeLessThan(350 / 2); // one lost probe still leaves the flow idle less than the limit
       expect(code, id).toContain('the AWS NAT gateway forgets a flow idle 350 s');
     }
-    expect(probe('go-nethttp', gen('go-nethttp', s))).toBe(30); // Go's own 30 s is already below a third of 350 s
-    expect(probe('httpx2', gen('httpx2', s))).toBe(60);
+  });
+
+  it('should write no probes the pool does not set: the library’s own, as the page simulates them', () => {
+    for (const id of ['httpx2', 'httpx', 'aiohttp', 'undici', 'okhttp']) expect(probe(id, gen(id, nat())), id).toBeUndefined();
+    expect(gen('go-nethttp', nat())).toContain('KeepAlive: 30 * time.Second, // TCP keep-alive probes, as http.DefaultTransport');
+    // The keep-alive comment says what the NAT does to the pool as it stands.
+    expect(gen('httpx2', nat({ keepaliveSec: 600 }))).toContain('the AWS NAT gateway silently forgets connections idle 350 s, before this');
   });
 
   it('should guard the Linux-only socket options so the Python module runs on a Mac', () => {
-    const code = gen('httpx2', nat());
+    const code = gen('httpx2', recommended(nat()));
     expect(code).toContain('import socket');
     expect(code).toMatch(/if hasattr\(socket, "TCP_KEEPIDLE"\):[^\n]*\n\s+options\.append\(\(socket\.IPPROTO_TCP, socket\.TCP_KEEPIDLE, idle_sec\)\)/);
     expect(code).toMatch(/elif hasattr\(socket, "TCP_KEEPALIVE"\):/);
     expect(code).toContain('(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)');
     // httpx ignores the client's limits once it has a transport: they move into it.
     expect(code).toMatch(/transport=httpx2\.AsyncHTTPTransport\([^\n]*\n\s+limits=httpx2\.Limits\(/);
-    expect(gen('httpx2-sync', nat())).toContain('transport=httpx2.HTTPTransport(');
+    expect(gen('httpx2-sync', recommended(nat()))).toContain('transport=httpx2.HTTPTransport(');
   });
 
   it('should say where the library cannot set probes, and what the NAT then does to a silent read', () => {
@@ -104,8 +112,8 @@ describe('TCP keep-alive on a path with a silent hop', () => {
     expect(gen('httpx2', nat({ tcpKeepaliveSec: 0 }))).not.toContain('transport=');
   });
 
-  it('should keep a third of a short silent hop’s limit', () => {
-    const s = scenario({ network: { middleboxes: [{ kind: 'custom', idleSec: 45, onIdle: 'silent' }] } });
+  it('should propose a third of a short silent hop’s limit, and the snippet write it', () => {
+    const s = recommended(scenario({ network: { middleboxes: [{ kind: 'custom', idleSec: 45, onIdle: 'silent' }] } }));
     expect(probe('httpx2', gen('httpx2', s))).toBe(15);
     expect(gen('httpx2', s)).toContain('the custom middlebox (hop 1) forgets a flow idle 45 s');
   });
@@ -174,8 +182,8 @@ describe('the keep-alive comment against every hop', () => {
     const silent = (pool: Record<string, unknown>) => scenario({ network: { middleboxes: [{ kind: 'azure-lb' }] }, pool: { keepaliveSec: 600, ...pool } });
     const off = gen('httpx2', silent({ tcpKeepaliveSec: 0 }));
     expect(off).toContain('the Azure Load Balancer silently forgets connections idle 240 s, before this: nobody notices: the next request on it hangs until the read timeout (300 s), then fails');
-    // With the snippet's probes every 60 s the balancer never sees the flow idle: no such warning.
-    expect(gen('httpx2', silent({}))).not.toContain('silently forgets connections');
+    // With the recommended probes every 60 s the balancer never sees the flow idle: no such warning.
+    expect(gen('httpx2', silent({ tcpKeepaliveSec: 60 }))).not.toContain('silently forgets connections');
     // The SDK on aiohttp cannot probe: the warning stays.
     expect(gen('openai-py-aiohttp', silent({}))).toContain('the Azure Load Balancer silently forgets connections idle 240 s, before this: nobody notices: the next request on it hangs until the read timeout (300 s), then is sent again on a new connection');
     const nat350 = gen('httpx2', nat({ keepaliveSec: 600, tcpKeepaliveSec: 0 }));
@@ -196,7 +204,7 @@ describe('snippets on the path still parse', () => {
     const scenarios = [
       nat(),
       nat({ tcpKeepaliveSec: 0, maxRetries: 0, readTimeoutSec: 12.5 }),
-      nat({ tcpKeepaliveSec: 7.5, maxRetries: 4, tenants: 3, maxConnections: 30, perTenantMaxConnections: 10 }),
+      nat({ tcpKeepaliveSec: 7, maxRetries: 4, tenants: 3, maxConnections: 30, perTenantMaxConnections: 10 }),
       scenario({ network: { middleboxes: [{ kind: 'custom', idleSec: 2, onIdle: 'silent' }] }, pools: [{ name: 'batch', tcpKeepaliveSec: 30 }] }),
     ];
     const dir = tempDir();

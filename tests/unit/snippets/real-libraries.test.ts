@@ -224,8 +224,8 @@ print("openai:", type(openai.AsyncOpenAI(api_key="x", http_client=httpx.AsyncCli
 });
 
 /**
- * A silent hop of 60 s (a NAT that forgets idle flows): the snippets set TCP keep-alive, a probe after
- * 20 s idle (a third of the limit), and still cap and reuse as before. The kernel shows the timer on
+ * A silent hop of 60 s (a NAT that forgets idle flows) and the pool the proposal writes for it: TCP
+ * keep-alive, a probe after 20 s idle (a third of the limit); the snippets set it and still cap and reuse as before. The kernel shows the timer on
  * each client socket (/proc/net/tcp): SO_KEEPALIVE on and the idle time the snippet asked for.
  */
 describe('snippets with TCP keep-alive for a silent hop, on their libraries', () => {
@@ -252,7 +252,7 @@ describe('snippets with TCP keep-alive for a silent hop, on their libraries', ()
     ['httpx-sync', pythonSyncDriver(), 'openai'],
   ] as const)('should set SO_KEEPALIVE and TCP_KEEPIDLE on the %s sockets and still cap and reuse them', async (target, driver, provider) => {
     server = await startCountingServer();
-    const scenario = scenarioFor(server.url, provider, {}, SILENT);
+    const scenario = scenarioFor(server.url, provider, { tcpKeepaliveSec: 20 }, SILENT);
     expect(findSnippetTarget(target)!.generate(buildSnippetInput(scenario))).toContain(`socket_options=_tcp_keepalive(${PROBE_SEC})`);
     await runSnippet(scenario, { target, runtime: 'python', file: 'pool.py', driver });
     expect(server.requests).toHaveLength(2 * CONCURRENT);
@@ -272,7 +272,7 @@ describe('snippets with TCP keep-alive for a silent hop, on their libraries', ()
     ['openai-py', 'openai', 'chat.completions.create', 'model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}]', 'reply.choices[0].message.content'],
   ] as const)('should send real %s calls through a transport with the keep-alive socket options', async (target, provider, call, args, text) => {
     server = await startCountingServer();
-    await runSnippet(scenarioFor(server.url, provider, {}, SILENT), { target, runtime: 'python', file: 'pool.py', driver: pythonSdkDriver('shared_client', call, args, text) });
+    await runSnippet(scenarioFor(server.url, provider, { tcpKeepaliveSec: 20 }, SILENT), { target, runtime: 'python', file: 'pool.py', driver: pythonSdkDriver('shared_client', call, args, text) });
     expect(server.requests).toHaveLength(2 * CONCURRENT);
     expectCappedAndReused(server);
     expectKeepaliveTimers(server, PROBE_SEC);
@@ -283,7 +283,7 @@ describe('snippets with TCP keep-alive for a silent hop, on their libraries', ()
     ['undici', 'node22', 'openai'],
   ] as const)('should set keepAliveInitialDelay on the %s Agent’s sockets (%s)', async (target, runtime, provider) => {
     server = await startCountingServer();
-    await runSnippet(scenarioFor(server.url, provider, {}, SILENT), { target, runtime, file: 'pool.mjs', driver: nodeDriver() });
+    await runSnippet(scenarioFor(server.url, provider, { tcpKeepaliveSec: 20 }, SILENT), { target, runtime, file: 'pool.mjs', driver: nodeDriver() });
     expect(server.requests).toHaveLength(2 * CONCURRENT);
     expectCappedAndReused(server);
     expectKeepaliveTimers(server, PROBE_SEC);
@@ -292,7 +292,7 @@ describe('snippets with TCP keep-alive for a silent hop, on their libraries', ()
   it('should set keepAliveInitialDelay through the anthropic-ts snippet’s Agent (Node 22)', async () => {
     server = await startCountingServer();
     const file = 'anthropic-client.ts';
-    await runSnippet(scenarioFor(server.url, 'anthropic', {}, SILENT), {
+    await runSnippet(scenarioFor(server.url, 'anthropic', { tcpKeepaliveSec: 20 }, SILENT), {
       target: 'anthropic-ts',
       runtime: 'node22',
       file,

@@ -8,7 +8,7 @@
 import { cite, keepaliveRemark } from '../../../snippets/comments.ts';
 import { clientCaps, type PoolSizing, type SnippetInput } from '../../../snippets/input.ts';
 import { formatNumber } from '../../../format.ts';
-import { hopName, ownReadTimeoutRemark, shortestSilentHop, tcpKeepalivePlan } from '../../../snippets/path.ts';
+import { hopName, ownReadTimeoutRemark, shortestSilentHop } from '../../../snippets/path.ts';
 import { seconds } from '../../../snippets/python.ts';
 import { renderPythonSdk, type PythonSdkTarget } from '../../../snippets/pythonSdk.ts';
 import { ANTHROPIC_PY_AIOHTTP_CLIENT, OPENAI_PY_AIOHTTP_CLIENT, SDK_TRANSPORT } from '../facts.ts';
@@ -40,9 +40,9 @@ function limitsAndTimeout(input: SnippetInput, pool: PoolSizing, sdk: PythonSdkT
 
 /** The path wants TCP keep-alive that this transport cannot set: say so, and what it costs. */
 function keepaliveNotes(input: SnippetInput, sdk: PythonSdkTarget): string[] {
-  const wanted = input.pools.filter((p) => (tcpKeepalivePlan(input, p, sdk.client)?.sec ?? null) !== null);
-  if (wanted.length === 0) return [];
+  const wanted = input.pools.filter((p) => (p.tcpKeepaliveSec ?? 0) > 0);
   const hop = shortestSilentHop(input);
+  if (!hop && wanted.length === 0) return [];
   const risk = hop
     ? `: ${hopName(hop.hop, hop.index)} forgets a flow idle ${formatNumber(hop.hop.idleSec, 3)} s, so a reply silent that long hangs until the read timeout; stream the reply, or use the httpx2 tab, whose transport takes socket_options`
     : `: the pool's ${formatNumber(wanted[0]!.tcpKeepaliveSec ?? 0, 3)} s probes are not set here`;

@@ -172,9 +172,8 @@ function definitions(input: SnippetInput, pools: JavaPool[]): string[] {
 
 /** The SDKs take no SocketFactory: where the path wants TCP keep-alive, say what that costs. */
 function sdkKeepaliveNote(input: SnippetInput, p: PoolSizing): string[] {
-  const plan = tcpKeepalivePlan(input, p, OPENAI_JAVA_CLIENT);
-  if (!plan || plan.sec === null) return [];
   const hop = shortestSilentHop(input);
+  if (!hop && !((p.tcpKeepaliveSec ?? 0) > 0)) return [];
   const risk = hop
     ? `: ${hopName(hop.hop, hop.index)} forgets a flow idle ${formatNumber(hop.hop.idleSec, 3)} s, so a reply silent that long hangs until the read timeout; stream the reply`
     : `: the pool's ${formatNumber(p.tcpKeepaliveSec ?? 0, 3)} s probes are not set there`;
