@@ -42,7 +42,8 @@ function notRun(results: RunResult[]): string[] {
   return [...byText].map(([text, ids]) => `- ${ids.map((id) => `\`${id}\``).join(', ')}: ${text}`);
 }
 
-export function renderReport(cases: CalibrationCase[], results: RunResult[], noise: Noise[], versions: Record<string, string>, limits: string[]): string {
+/** `path`: the path section's lines (tests/calibration/path/report.ts), placed before the versions. */
+export function renderReport(cases: CalibrationCase[], results: RunResult[], noise: Noise[], versions: Record<string, string>, limits: string[], path: string[] = []): string {
   const byCase = new Map(cases.map((c) => [c.id, c]));
   const t = TOLERANCE;
   const lines = [
@@ -126,6 +127,7 @@ export function renderReport(cases: CalibrationCase[], results: RunResult[], noi
     ...(notRun(results).length
       ? ['## Clients the lab does not run', '', 'Their rules come from the library\'s source and the rule tests that pin them; the clients table says why each is not run:', '', ...notRun(results), '']
       : []),
+    ...path,
     '## Versions and machine',
     '',
     ...Object.entries(versions).map(([k, v]) => `- ${k}: ${v}`),

@@ -1,6 +1,6 @@
 /**
  * npm run calibrate [-- case-id … --client=id,…]: every calibration scenario with every real client, then a few
- * repeats to measure the runs' own noise; writes docs/calibration.md. Exits 1 if a run disagrees
+ * repeats to measure the runs' own noise, then the path cases (tests/calibration/path/); writes docs/calibration.md. Exits 1 if a run disagrees
  * with the simulator beyond the tolerance and the disagreement is not a documented limit.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { findClient } from '../../src/core/index.ts';
 import { ALL_CLIENTS, CASES, clientsFor } from './cases.ts';
 import { ensureRuntime, ROOT, versions } from './clients.ts';
+import { pathSection } from './path/report.ts';
 import { renderReport, type Noise } from './report.ts';
 import { runCase, type RunResult } from './session.ts';
 
@@ -90,7 +91,10 @@ for (const r of results.filter((x) => !x.ok)) {
 }
 
 if (!previous) writeFileSync(saved, JSON.stringify({ results, noise }));
-const report = renderReport(CASES, results.sort((a, b) => CASES.findIndex((c) => c.id === a.caseId) - CASES.findIndex((c) => c.id === b.caseId)), noise, versions(), limits);
+// The path cases (issue #17): measured on a full run, re-read from tests/calibration/path/measured.json otherwise.
+const path = await pathSection({ measure: !previous && !partial });
+console.log(`path: ${path.agree}/${path.rows} runs agree${path.unexplained.length ? `; not explained: ${path.unexplained.join('; ')}` : ''}`);
+const report = renderReport(CASES, results.sort((a, b) => CASES.findIndex((c) => c.id === a.caseId) - CASES.findIndex((c) => c.id === b.caseId)), noise, versions(), limits, path.lines);
 writeFileSync(join(ROOT, 'docs/calibration.md'), report);
 console.log(`wrote docs/calibration.md (${results.filter((r) => r.ok).length}/${results.length} runs agree)`);
-process.exit(unexplained ? 1 : 0);
+process.exit(unexplained || path.unexplained.length ? 1 : 0);

@@ -5,7 +5,10 @@
  * with an idle limit (tests/tools/latency-proxy.ts, `idle`), to the calibration server (HTTPS, HTTP/1.1).
  * Time is scaled as in `npm run calibrate`: limit L = 0.5 s, client keep-alive 2 s, read timeout 1.5 s,
  * RTT 20 ms, one user. Scenarios: (a) pauses of 0.2 s < L; (b) pauses of 0.8 s > L; (c) pauses of 0.2 s
- * and a server that answers 0.8 s after the request (a silent read longer than L).
+ * and a server that answers 0.8 s after the request (a silent read longer than L). 41, 21 and 11 requests
+ * per run (every (c) request does the same thing and the SDKs' take ~6 s each); the first request of a
+ * run is its warm-up (it opens the first connection) and is left out of the counts, as compare.ts leaves
+ * it out of the simulated ones.
  *
  * Each client runs the project's own snippet for the scenario (buildSnippetInput + the target's
  * generator), changed in two ways only: the read timeout (300 s in every snippet) becomes 1.5 s, and for
@@ -27,6 +30,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { buildSnippetInput, findSnippetTarget, type ClientId } from '../../../src/core/index.ts';
 import { startLatencyProxy, type IdleMode, type ProxiedConnection } from '../../tools/latency-proxy.ts';
 import { calibrationKit, scenarioFor, type CalibrationCase } from '../cases.ts';
@@ -39,16 +43,21 @@ export const READ_TIMEOUT_SEC = 1.5;
 export const RTT_MS = 20;
 export const MODES: IdleMode[] = ['fin', 'rst', 'silent', 'silent-rst'];
 
+/** Requests at the start of a run left out of the counts on both sides: the first opens the run's first connection. */
+export const WARMUP_REQUESTS = 1;
+
 export interface PathScenario {
   id: 'a' | 'b' | 'c';
   title: string;
   pauseSec: number;
   serviceMs: number;
+  /** Requests per run, warm-up included. */
+  requests: number;
 }
 export const SCENARIOS: PathScenario[] = [
-  { id: 'a', title: 'pauses 0.2 s < L', pauseSec: 0.2, serviceMs: 20 },
-  { id: 'b', title: 'pauses 0.8 s > L', pauseSec: 0.8, serviceMs: 20 },
-  { id: 'c', title: 'silent read 0.8 s > L', pauseSec: 0.2, serviceMs: 800 },
+  { id: 'a', title: 'pauses 0.2 s < L', pauseSec: 0.2, serviceMs: 20, requests: 41 },
+  { id: 'b', title: 'pauses 0.8 s > L', pauseSec: 0.8, serviceMs: 20, requests: 21 },
+  { id: 'c', title: 'silent read 0.8 s > L', pauseSec: 0.2, serviceMs: 800, requests: 11 },
 ];
 
 /** A client of the experiment: a calibrated raw client, or a Python SDK with its retries. */
@@ -70,6 +79,7 @@ export const CLIENTS: PathClient[] = [
 ];
 
 export interface PathCounts {
+  /** Requests counted (the warm-up left out). */
   requests: number;
   staleReuse: number;
   hungRequests: number;
@@ -90,6 +100,25 @@ export interface PathRun extends PathCounts {
   errors: string[];
   /** Hung requests whose latency was under 0.9 × the read timeout: the count's evidence and the clock disagree. */
   hungTooFast: number;
+  /** Every request of the run, warm-up included, by start time: what compare.ts replays into the simulator. */
+  log: RequestLog[];
+}
+
+/** One request of a run as read from outside the client (wall-clock ms). */
+export interface RequestLog {
+  t0: number;
+  t1: number;
+  ok: boolean;
+  /** Attempts written into a flow the path had closed, attempts in all, and whether one waited out the read timeout. */
+  stale: number;
+  attempts: number;
+  hung: boolean;
+  /**
+   * The last attempt the server saw: whether it opened its connection, when the proxy accepted that
+   * connection, and when the attempt's bytes left the client (the proxy's receive time of its last
+   * chunk passed on before the server had the request).
+   */
+  last?: { opened: boolean; acceptedAt: number; leftClient: number };
 }
 
 interface ClientRecord {
@@ -178,46 +207,56 @@ async function runDriver(c: PathClient, s: PathScenario, baseUrl: string, reques
 /** Late writes of at least this many bytes are a request; smaller ones are TLS alerts (close_notify is 24 bytes). */
 const REQUEST_BYTES = 100;
 
-export function countPath(records: ClientRecord[], served: ServedRequest[], connections: ProxiedConnection[]): PathCounts & { hungTooFast: number } {
+export function countPath(records: ClientRecord[], served: ServedRequest[], connections: ProxiedConnection[]): PathCounts & { hungTooFast: number; log: RequestLog[] } {
   const byPort = new Map<number, ProxiedConnection>();
   for (const c of connections) byPort.set(c.upstreamPort, c);
-  let stale = 0;
-  let hung = 0;
-  let hungTooFast = 0;
-  let retries = 0;
-  let failed = 0;
-  let latency = 0;
-  for (const r of records) {
+  const firstOnPort = new Map<number, number>();
+  for (const x of [...served].sort((a, b) => a.arrivedAt - b.arrivedAt)) if (!firstOnPort.has(x.port)) firstOnPort.set(x.port, x.arrivedAt);
+  const log: RequestLog[] = [];
+  for (const r of [...records].sort((a, b) => a.t0 - b.t0)) {
     const inWindow = (t: number) => t >= r.t0 - 1 && t <= r.t1 + 1;
-    const arrivals = served.filter((s) => s.id === r.id);
+    const arrivals = served.filter((s) => s.id === r.id).sort((a, b) => a.arrivedAt - b.arrivedAt);
     // Stale attempts: a connection the path had closed that received a request-sized write during the request.
     const staleOn = connections.filter((c) => c.pathClosedAt !== undefined && (c.lateWrites ?? []).filter((w) => inWindow(w.at)).reduce((a, w) => a + w.bytes, 0) >= REQUEST_BYTES);
     const silentForgot = (c: ProxiedConnection) => c.pathMode === 'silent' || c.pathMode === 'silent-rst';
-    const hungHere =
+    const hung =
       staleOn.some((c) => c.pathMode === 'silent') ||
       arrivals.some((a) => {
         const c = byPort.get(a.port);
         return c !== undefined && silentForgot(c) && c.pathClosedAt !== undefined && c.pathClosedAt > a.arrivedAt && inWindow(c.pathClosedAt);
       });
-    stale += staleOn.length;
-    retries += Math.max(0, arrivals.length + staleOn.length - 1);
-    if (hungHere) {
-      hung += 1;
-      if (r.t1 - r.t0 < 0.9 * READ_TIMEOUT_SEC * 1000) hungTooFast += 1;
+    const a = arrivals[arrivals.length - 1];
+    let last: RequestLog['last'];
+    const conn = a && byPort.get(a.port);
+    if (a && conn) {
+      let leftClient = a.arrivedAt - RTT_MS / 2;
+      for (let i = conn.sent.length - 1; i >= 0; i--) {
+        if (conn.sent[i]!.forwardedAt <= a.arrivedAt + 0.5) {
+          leftClient = conn.sent[i]!.receivedAt;
+          break;
+        }
+      }
+      last = { opened: firstOnPort.get(a.port) === a.arrivedAt, acceptedAt: conn.acceptedAt, leftClient };
     }
-    if (r.status !== 200) failed += 1;
-    latency += r.t1 - r.t0;
+    log.push({ t0: r.t0, t1: r.t1, ok: r.status === 200, stale: staleOn.length, attempts: arrivals.length + staleOn.length, hung, ...(last ? { last } : {}) });
   }
-  const n = records.length;
+  return { ...summarise(log), log };
+}
+
+/** The counts per request over a run's log, its first WARMUP_REQUESTS left out. */
+export function summarise(all: RequestLog[]): PathCounts & { hungTooFast: number } {
+  const counted = all.slice(WARMUP_REQUESTS);
+  const n = counted.length;
+  const per = (f: (r: RequestLog) => number) => (n ? counted.reduce((a, r) => a + f(r), 0) / n : 0);
   return {
     requests: n,
-    staleReuse: n ? stale / n : 0,
-    hungRequests: n ? hung / n : 0,
-    retries: n ? retries / n : 0,
-    failedRequests: n ? failed / n : 0,
-    meanLatencyMs: n ? latency / n : 0,
-    pathClosed: connections.filter((c) => c.pathClosedAt !== undefined).length,
-    hungTooFast,
+    staleReuse: per((r) => r.stale),
+    hungRequests: per((r) => (r.hung ? 1 : 0)),
+    retries: per((r) => Math.max(0, r.attempts - 1)),
+    failedRequests: per((r) => (r.ok ? 0 : 1)),
+    meanLatencyMs: per((r) => r.t1 - r.t0),
+    pathClosed: 0,
+    hungTooFast: counted.filter((r) => r.hung && r.t1 - r.t0 < 0.9 * READ_TIMEOUT_SEC * 1000).length,
   };
 }
 
@@ -226,7 +265,7 @@ export async function runPath(mode: IdleMode, s: PathScenario, c: PathClient, re
   const proxy = await startLatencyProxy({ targetPort: server.port, rttMs: RTT_MS, idle: { idleSec: LIMIT_SEC, onIdle: mode } });
   try {
     const records = await runDriver(c, s, `https://127.0.0.1:${proxy.port}`, requests, certificate.cert);
-    const counts = countPath(records, server.served, proxy.connections);
+    const counts = { ...countPath(records, server.served, proxy.connections), pathClosed: proxy.connections.filter((x) => x.pathClosedAt !== undefined).length };
     const errors = [...new Set(records.map((r) => r.error).filter((e): e is string => !!e))];
     return { mode, scenario: s.id, label: c.label, client: c.client, ...(c.maxRetries !== undefined ? { maxRetries: c.maxRetries } : {}), ...counts, errors };
   } finally {
@@ -266,18 +305,21 @@ export function renderPivot(runs: PathRun[]): string {
   return out.join('\n');
 }
 
-async function main(): Promise<void> {
-  if (process.argv.includes('--report-only')) {
-    const saved = JSON.parse(readFileSync(join(ROOT, 'tests/calibration/path/measured.json'), 'utf8')) as { runs: PathRun[] };
-    console.log(renderPivot(saved.runs));
-    return;
-  }
-  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
-  const modes = (arg('mode') as IdleMode[] | undefined) ?? MODES;
-  const scenarios = SCENARIOS.filter((s) => !arg('scenario') || arg('scenario')!.includes(s.id));
-  const clients = CLIENTS.filter((c) => !arg('client') || arg('client')!.includes(c.client) || arg('client')!.includes(c.label));
-  const requests = Number(arg('requests')?.[0] ?? 6);
-  const parallel = Number(arg('parallel')?.[0] ?? 4);
+export interface PathRunOptions {
+  modes?: IdleMode[];
+  scenarios?: PathScenario[];
+  clients?: PathClient[];
+  /** Requests per run, warm-up included (default: each scenario's own). */
+  requests?: number;
+  /** Runs at a time (default 3: more, and the clients' own CPU time starts to move the idle gaps on 2 cores). */
+  parallel?: number;
+}
+
+/** Runs the experiment (every mode × scenario × client by default); progress on stderr. */
+export async function measurePath(o: PathRunOptions = {}): Promise<PathRun[]> {
+  const modes = o.modes ?? MODES;
+  const scenarios = o.scenarios ?? SCENARIOS;
+  const clients = o.clients ?? CLIENTS;
   for (const c of new Set(clients.map((x) => (isSdk(x.client) ? 'httpx2' : x.client)))) ensureRuntime(c as ClientId);
   const dir = join(ROOT, 'tests/.tmp');
   mkdirSync(dir, { recursive: true });
@@ -286,21 +328,72 @@ async function main(): Promise<void> {
   const runs: PathRun[] = new Array(jobs.length);
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(parallel, jobs.length) }, async () => {
+    Array.from({ length: Math.min(o.parallel ?? 3, jobs.length) }, async () => {
       while (next < jobs.length) {
         const i = next++;
         const { mode, s, c } = jobs[i]!;
         const started = performance.now();
-        runs[i] = await runPath(mode, s, c, requests, certificate);
+        runs[i] = await runPath(mode, s, c, o.requests ?? s.requests, certificate);
         const r = runs[i];
         console.error(`${mode.padEnd(10)} (${s.id}) ${c.label.padEnd(26)} stale ${fmt(r.staleReuse)} hung ${fmt(r.hungRequests)} retries ${fmt(r.retries)} failed ${fmt(r.failedRequests)} latency ${r.meanLatencyMs.toFixed(0)} ms ${r.errors.join(',')} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       }
     }),
   );
-  const out = join(ROOT, 'tests/calibration/path/measured.json');
-  const partial = process.argv.some((a) => a.startsWith('--'));
-  const file = partial ? join(dir, 'path-measured.json') : out;
-  writeFileSync(file, `${JSON.stringify({ limitSec: LIMIT_SEC, keepAliveSec: KEEPALIVE_SEC, readTimeoutSec: READ_TIMEOUT_SEC, rttMs: RTT_MS, requests, versions: { ...versions(), ...sdkVersions() }, runs }, null, 2)}\n`);
+  return runs;
+}
+
+export const MEASURED_FILE = join(ROOT, 'tests/calibration/path/measured.json');
+
+export interface MeasuredFile {
+  limitSec: number;
+  keepAliveSec: number;
+  readTimeoutSec: number;
+  rttMs: number;
+  warmupRequests: number;
+  versions: Record<string, string>;
+  machine: string;
+  /** Seconds the runs took in all. */
+  seconds: number;
+  runs: PathRun[];
+}
+
+export function writeMeasured(file: string, runs: PathRun[], seconds: number): void {
+  const saved: MeasuredFile = {
+    limitSec: LIMIT_SEC,
+    keepAliveSec: KEEPALIVE_SEC,
+    readTimeoutSec: READ_TIMEOUT_SEC,
+    rttMs: RTT_MS,
+    warmupRequests: WARMUP_REQUESTS,
+    versions: { ...versions(), ...sdkVersions() },
+    machine: `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`,
+    seconds: Math.round(seconds),
+    runs,
+  };
+  // One run per line: readable in a diff, a tenth of the size of an indented file.
+  // Times to 0.01 ms (wall-clock ms carry 13 digits of noise otherwise).
+  const round = (_: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v);
+  const { runs: list, ...head } = saved;
+  writeFileSync(file, `${JSON.stringify(head).slice(0, -1)},"runs":[\n${list.map((r) => JSON.stringify(r, round)).join(',\n')}\n]}\n`);
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--report-only')) {
+    const saved = JSON.parse(readFileSync(MEASURED_FILE, 'utf8')) as MeasuredFile;
+    console.log(renderPivot(saved.runs));
+    return;
+  }
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
+  const started = performance.now();
+  const runs = await measurePath({
+    modes: arg('mode') as IdleMode[] | undefined,
+    scenarios: SCENARIOS.filter((s) => !arg('scenario') || arg('scenario')!.includes(s.id)),
+    clients: CLIENTS.filter((c) => !arg('client') || arg('client')!.includes(c.client) || arg('client')!.includes(c.label)),
+    requests: arg('requests') ? Number(arg('requests')![0]) : undefined,
+    parallel: arg('parallel') ? Number(arg('parallel')![0]) : undefined,
+  });
+  const partial = process.argv.some((a) => a.startsWith('--') && !a.startsWith('--parallel='));
+  const file = partial ? join(ROOT, 'tests/.tmp/path-measured.json') : MEASURED_FILE;
+  writeMeasured(file, runs, (performance.now() - started) / 1000);
   console.error(`wrote ${file}`);
   console.log(renderPivot(runs));
 }
