@@ -36,6 +36,7 @@ function ProposalCard({
                 {proposal.pools.length > 1 ? <strong>{p.name}: </strong> : null}
                 <span data-testid={`${testId}-connections`}>{plural(p.maxConnections, 'connection')}</span>, {p.maxKeepalive} kept idle, keep-alive {p.keepaliveSec} s
                 {p.perTenantMaxConnections !== undefined ? `, ${p.perTenantMaxConnections} per tenant` : ''}
+                {p.tcpKeepaliveSec !== undefined ? `, TCP keep-alive probes every ${p.tcpKeepaliveSec} s` : ''}
               </li>
             ))}
           </ul>
