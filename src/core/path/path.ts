@@ -64,11 +64,15 @@ export function probesKeepAlive(hop: Hop, probeSec: number | null): boolean {
   return (hop.onIdle === 'silent' || hop.onIdle === 'silent-rst') && probeSec !== null && probeSec < hop.idleSec;
 }
 
-/** A hop's name in a sentence: "the AWS NAT gateway's", "a custom hop's", "the server's". */
-export function hopName(hop: Hop): string {
+/**
+ * A hop's name in a sentence: "the AWS NAT gateway", "Cloudflare", "the server", and a custom one
+ * by its place on the path when that is given ("the custom middlebox (hop 2)"), else "a middlebox".
+ */
+export function hopName(hop: Hop, index?: number): string {
   if (hop.kind === 'server') return 'the server';
-  if (hop.kind === 'custom') return 'a middlebox';
-  return `the ${HOP_FACTS[hop.kind].label}`;
+  if (hop.kind === 'custom') return index === undefined ? 'a middlebox' : `the custom middlebox (hop ${index + 1})`;
+  const label = HOP_FACTS[hop.kind].label;
+  return hop.kind === 'cloudflare' ? label : `the ${label}`;
 }
 
 /**

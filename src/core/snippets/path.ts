@@ -6,19 +6,14 @@
  */
 import type { ClientFacts, RetryFacts } from '../clients/types.ts';
 import { formatNumber } from '../format.ts';
-import { HOP_FACTS } from '../path/hops.ts';
+import { hopName } from '../path/path.ts';
+
+/** A hop as a comment names it: the core's one naming rule, by its place on the path. */
+export { hopName };
 import type { Hop } from '../scenario/schema.ts';
 import type { PoolSizing, SnippetInput } from './input.ts';
 
 const sec = (x: number) => formatNumber(x, 3);
-
-/** A hop as a comment names it: "the AWS NAT gateway", "Cloudflare", "the server", "the custom middlebox (hop 2)". */
-export function hopName(hop: Hop, index: number): string {
-  if (hop.kind === 'server') return 'the server';
-  if (hop.kind === 'custom') return `the custom middlebox (hop ${index + 1})`;
-  const label = HOP_FACTS[hop.kind].label;
-  return hop.kind === 'cloudflare' ? label : `the ${label}`;
-}
 
 interface IndexedHop {
   hop: Hop;
