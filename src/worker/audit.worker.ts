@@ -12,10 +12,11 @@ function handle({ id, text, language }: AuditRequest): AuditReply {
   if (text.length > AUDIT_LIMITS.fileChars) return { id, kind: 'too-large', chars: text.length, limit: AUDIT_LIMITS.fileChars };
   const started = performance.now();
   // The grammar's dialect follows the name: TypeScript's also reads plain JavaScript, so detection picks it.
-  const python = language === 'python' || (!language && languageOf({ name: 'pasted', text }) === 'python');
-  const used: AuditLanguage = python ? 'python' : (language ?? 'typescript');
-  const name = python ? 'pasted.py' : used === 'javascript' ? 'pasted.js' : 'pasted.ts';
-  const result = audit([{ name, text, language: python ? 'python' : 'javascript' }]);
+  const detected = language ?? languageOf({ name: 'pasted', text });
+  const used: AuditLanguage = detected === 'javascript' && !language ? 'typescript' : detected;
+  const core = used === 'typescript' ? 'javascript' : used;
+  const name = { python: 'pasted.py', javascript: 'pasted.js', typescript: 'pasted.ts', go: 'pasted.go', java: 'Pasted.java' }[used];
+  const result = audit([{ name, text, language: core }]);
   return { id, kind: 'done', result, language: used, ms: Math.round(performance.now() - started) };
 }
 

@@ -5,7 +5,7 @@ import type { Command } from '../command.ts';
 
 /** Reads the code files named (or standard input for -): the CLI's half of the audit, shared with check. */
 export async function readCode(paths: string[], io: CliIO): Promise<AuditInput[]> {
-  if (paths.length === 0) throw new CliError('missing code: pass Python or JavaScript/TypeScript files, or - for standard input');
+  if (paths.length === 0) throw new CliError('missing code: pass Python, JavaScript/TypeScript, Go or Java files, or - for standard input');
   const inputs: AuditInput[] = [];
   for (const path of paths) inputs.push({ name: path === '-' ? '<stdin>' : path, text: path === '-' ? await io.readStdin() : await readText(path) });
   return inputs;
@@ -22,7 +22,7 @@ export function runAudit(inputs: AuditInput[]): ReturnType<typeof audit> {
 
 export const auditCommand: Command = {
   name: 'audit',
-  usage: 'audit <file.py | file.ts | -> …',
+  usage: 'audit <file.py | file.ts | file.go | File.java | -> …',
   summary: 'read client code (never run it) and print the pools it builds and the findings as JSON',
   async run(args: string[], io: CliIO): Promise<number> {
     refuseUnknownOptions(args);

@@ -7,7 +7,7 @@ import type { AuditLanguage } from '../../worker/auditProtocol.ts';
 import { AuditResultView } from './AuditResultView.tsx';
 import { useAudit } from './useAudit.ts';
 
-const LANGUAGE_NAMES: Record<AuditLanguage, string> = { python: 'Python', javascript: 'JavaScript', typescript: 'TypeScript' };
+const LANGUAGE_NAMES: Record<AuditLanguage, string> = { python: 'Python', javascript: 'JavaScript', typescript: 'TypeScript', go: 'Go', java: 'Java' };
 
 /**
  * Paste client code, see the pool each client really builds. The code is untrusted: it is parsed in
@@ -44,7 +44,7 @@ export function AuditPanel() {
     <section className="card audit-panel" aria-labelledby="audit-title" data-testid="audit-panel">
       <h2 id="audit-title">Paste your client code</h2>
       <p className="field__help" id={helpId}>
-        The pools your code really builds: httpx and httpx2, the OpenAI and Anthropic SDKs, aiohttp and undici. The code is read, never run, and stays in this browser.
+        The pools your code really builds: httpx and httpx2, the OpenAI and Anthropic SDKs, aiohttp, undici, Go’s net/http and OkHttp. The code is read, never run, and stays in this browser.
       </p>
       <div className="audit-controls">
         <label htmlFor={codeId}>Your client code</label>

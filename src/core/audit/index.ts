@@ -1,11 +1,13 @@
 /**
- * Reads client code (Python, JavaScript/TypeScript) and reports the pools it builds. Pasted code is
+ * Reads client code (Python, JavaScript/TypeScript, Go, Java) and reports the pools it builds. Pasted code is
  * untrusted input: it is parsed, never executed; sizes are capped; nothing is fetched.
  */
+import { readGo } from './go.ts';
+import { readJava } from './java.ts';
 import { readJavaScript, dialectFor } from './javascript.ts';
 import { interpret } from './interpret.ts';
 import { readPython } from './python.ts';
-import type { AuditInput, AuditResult } from './types.ts';
+import type { AuditInput, AuditLanguage, AuditResult, ParsedFile } from './types.ts';
 
 export type * from './types.ts';
 export { auditedScenario, auditedPool } from './scenario.ts';
@@ -25,12 +27,21 @@ export class AuditError extends Error {
   }
 }
 
-export function languageOf(input: AuditInput): 'python' | 'javascript' {
+/** Go's package clause has no semicolon, Java's does; `func`, `:=` and `&http.` are Go's own. */
+const GO_TEXT = /^\s*(package\s+\w+\s*$|func\s+(\([^)]*\)\s*)?\w+\s*\(|import\s+\(\s*$)|&http\.(Transport|Client)\s*\{|\w\s*:=\s*\S/m;
+const JAVA_TEXT = /^\s*(package\s+[\w.]+\s*;|import\s+(static\s+)?[\w.]+(\.\*)?\s*;|(public|private|protected|final|abstract)\s+(\w+\s+)*class\s+\w+)|\bnew\s+OkHttpClient\b|\b(OpenAI|Anthropic)OkHttpClient\.(builder|fromEnv)\s*\(/m;
+
+export function languageOf(input: AuditInput): AuditLanguage {
   if (input.language) return input.language;
   if (/\.pyi?$/i.test(input.name)) return 'python';
   if (/\.([mc]?[jt]sx?)$/i.test(input.name)) return 'javascript';
-  // Standard input or a pasted snippet: Python's import forms and `def` do not parse as JavaScript.
-  return /^\s*(from\s+[\w.]+\s+import\b|import\s+[\w.]+(\s+as\s+\w+)?\s*$|(async\s+)?def\s+\w+\s*\(|@\w)/m.test(input.text) ? 'python' : 'javascript';
+  if (/\.go$/i.test(input.name)) return 'go';
+  if (/\.java$/i.test(input.name)) return 'java';
+  // Standard input or a pasted snippet. Java's `import a.b;` and modifiers, then Python's import forms,
+  // `def` and decorators, then Go's package clause, `func` and `:=`; none of them parses as JavaScript.
+  if (JAVA_TEXT.test(input.text)) return 'java';
+  if (/^\s*(from\s+[\w.]+\s+import\b|import\s+[\w.]+(\s+as\s+\w+)?\s*$|(async\s+)?def\s+\w+\s*\(|@\w)/m.test(input.text)) return 'python';
+  return GO_TEXT.test(input.text) ? 'go' : 'javascript';
 }
 
 export function audit(inputs: readonly AuditInput[]): AuditResult {
@@ -46,12 +57,21 @@ export function audit(inputs: readonly AuditInput[]): AuditResult {
       throw new AuditError(`${input.name.slice(0, 80)}: line ${deepest.line} nests brackets more than ${AUDIT_LIMITS.nesting} deep; the audit reads at most ${AUDIT_LIMITS.nesting}`);
     }
     const language = languageOf(input);
-    const parsed = language === 'python' ? readPython(input.text) : readJavaScript(input.text, dialectFor(input.name));
+    const parsed = read(language, input);
     const one = interpret(input.name, parsed, language);
     result.clients.push(...one.clients);
     result.findings.push(...one.findings);
   }
   return result;
+}
+
+function read(language: AuditLanguage, input: AuditInput): ParsedFile {
+  switch (language) {
+    case 'python': return readPython(input.text);
+    case 'javascript': return readJavaScript(input.text, dialectFor(input.name));
+    case 'go': return readGo(input.text);
+    case 'java': return readJava(input.text);
+  }
 }
 
 /** The deepest bracket nesting in the text, and the line where it first reaches it. */

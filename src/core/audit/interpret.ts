@@ -4,12 +4,26 @@
  */
 import { findClient } from '../clients/registry.ts';
 import { AUDIT_FACTS } from './facts.ts';
+import { goTransportPool, sdkHttpClient, transportOfClient, type GoTransport } from './goPools.ts';
+import { javaSdkPool, okhttpPool } from './javaPools.ts';
 import { aiohttpPool, defaultsOf, figure, httpxPool, poolTimeout, sdkAioPool, undiciPool, type Acc } from './pools.ts';
-import type { AuditClient, AuditPool, AuditResult, Finding, ObjectSite, ParsedFile, Value } from './types.ts';
+import type { AuditClient, AuditLanguage, AuditPool, AuditResult, Finding, ObjectSite, ParsedFile, Value } from './types.ts';
 
-type Kind = 'httpx' | 'sdkPy' | 'sdkHttpx' | 'sdkAio' | 'aiohttp' | 'undici' | 'sdkJs';
+type Kind = 'httpx' | 'sdkPy' | 'sdkHttpx' | 'sdkAio' | 'aiohttp' | 'undici' | 'sdkJs' | 'goTransport' | 'goClient' | 'goDefault' | 'goSdk' | 'okhttp' | 'javaSdk';
 
-function kindOf(ctor: string, language: 'python' | 'javascript'): Kind | null {
+function kindOf(ctor: string, language: AuditLanguage): Kind | null {
+  if (language === 'go') {
+    if (/^http\.(Transport|DefaultTransport\.Clone|DefaultTransport)$/.test(ctor)) return 'goTransport';
+    if (ctor === 'http.Client') return 'goClient';
+    if (ctor === 'http.DefaultClient') return 'goDefault';
+    if (/^(openai|anthropic)\.NewClient$/.test(ctor)) return 'goSdk';
+    return null;
+  }
+  if (language === 'java') {
+    if (/^okhttp3\.OkHttpClient(\.Builder|\.newBuilder)?$/.test(ctor)) return 'okhttp';
+    if (/^(OpenAI|Anthropic)OkHttpClient$/.test(ctor)) return 'javaSdk';
+    return null;
+  }
   if (language === 'javascript') {
     if (/^undici\.(Agent|Pool|Client)$/.test(ctor)) return 'undici';
     if (/^(openai\.(OpenAI|AzureOpenAI)|anthropic\.Anthropic)$/.test(ctor)) return 'sdkJs';
@@ -23,7 +37,7 @@ function kindOf(ctor: string, language: 'python' | 'javascript'): Kind | null {
   return null;
 }
 
-const vendorOf = (ctor: string): 'openai' | 'anthropic' => (ctor.startsWith('anthropic') ? 'anthropic' : 'openai');
+const vendorOf = (ctor: string): 'openai' | 'anthropic' => (/^anthropic/i.test(ctor) ? 'anthropic' : 'openai');
 const libOf = (ctor: string): 'httpx' | 'httpx2' => (ctor.startsWith('httpx2') ? 'httpx2' : 'httpx');
 const asObj = (v: Value | undefined): ObjectSite | null => (v?.k === 'obj' ? v.obj : null);
 
@@ -32,14 +46,29 @@ interface Built {
   library: string;
   pool: AuditPool | null;
   owner: ObjectSite;
+  /** The pool is process-wide (Go's http.DefaultTransport): no call site builds it. */
+  global?: true;
 }
 
-export function interpret(file: string, parsed: ParsedFile, language: 'python' | 'javascript'): AuditResult {
+export function interpret(file: string, parsed: ParsedFile, language: AuditLanguage): AuditResult {
   const consumed = new Set<number>();
   const globalAgent = parsed.globalDispatchers.map((g) => asObj(g.value)).find((o) => o !== null) ?? null;
+  const go: GoFile = { defaultTransport: parsed.sites.find((s) => s.ctor === 'http.DefaultTransport') ?? null, defaultOwner: null };
+  let defaultUser = false;
   for (const site of parsed.sites) {
     const kind = kindOf(site.ctor, language);
-    if (kind === 'sdkPy') {
+    if (kind === 'goClient' || kind === 'goSdk') {
+      const http = kind === 'goSdk' ? sdkHttpClient(site) : undefined;
+      const client = kind === 'goClient' ? site : asObj(http);
+      if (client) consumed.add(client.at);
+      const t = client?.ctor === 'http.Client' ? transportOfClient(client, go.defaultTransport) : null;
+      if (t && 'kind' in t && t.kind === 'site') consumed.add(t.site.at);
+      if ((t && 'kind' in t && t.kind === 'default') || client?.ctor === 'http.DefaultClient' || (kind === 'goSdk' && http === undefined)) defaultUser = true;
+    } else if (kind === 'goDefault') {
+      // One pool however many places use it: the first use stands for http.DefaultClient.
+      if (defaultUser) consumed.add(site.at);
+      defaultUser = true;
+    } else if (kind === 'sdkPy') {
       const http = asObj(site.kw.get('http_client'));
       if (http) consumed.add(http.at);
     } else if (kind === 'sdkJs') {
@@ -51,11 +80,12 @@ export function interpret(file: string, parsed: ParsedFile, language: 'python' |
   const clients: AuditClient[] = [];
   const findings: Finding[] = [];
   const owners = new Map<number, AuditClient[]>();
+  if (go.defaultTransport && defaultUser) consumed.add(go.defaultTransport.at);
   for (const site of parsed.sites) {
     const kind = kindOf(site.ctor, language);
     if (!kind || consumed.has(site.at)) continue;
     const acc: Acc = { unknown: [], fromEnv: [], notes: [], findings: [] };
-    const built = build(kind, site, acc, globalAgent);
+    const built = build(kind, site, acc, globalAgent, go);
     const entry: AuditClient = {
       file,
       line: site.line,
@@ -85,8 +115,27 @@ function dispatcherOf(site: ObjectSite): ObjectSite | null {
   return fetchOptions?.k === 'dict' ? asObj(fetchOptions.kw.get('dispatcher')) : null;
 }
 
-function build(kind: Kind, site: ObjectSite, acc: Acc, globalAgent: ObjectSite | null): Built {
+/** Go's process-wide default: the fields a file sets on http.DefaultTransport, and one owner for every user of it. */
+interface GoFile {
+  defaultTransport: ObjectSite | null;
+  defaultOwner: ObjectSite | null;
+}
+
+function build(kind: Kind, site: ObjectSite, acc: Acc, globalAgent: ObjectSite | null, go: GoFile): Built {
   switch (kind) {
+    case 'goTransport':
+    case 'goClient':
+    case 'goDefault':
+    case 'goSdk':
+      return goBuilt(kind, site, acc, go);
+    case 'okhttp': {
+      const { pool, owner } = okhttpPool(acc, site);
+      return { client: 'okhttp', library: site.ctor === 'okhttp3.OkHttpClient.newBuilder' ? 'OkHttpClient.newBuilder() (shares the base client’s pool and dispatcher unless it sets its own)' : site.ctor.replace(/^okhttp3\./, ''), pool, owner };
+    }
+    case 'javaSdk': {
+      const vendor = vendorOf(site.ctor);
+      return { client: `${vendor}-java`, library: `${site.ctor} (its own OkHttpClient)`, pool: javaSdkPool(acc, site, vendor), owner: site };
+    }
     case 'httpx': {
       const lib = libOf(site.ctor);
       const { pool, owner } = httpxPool(acc, site, lib, site.kw.get('base_url'));
@@ -111,6 +160,47 @@ function build(kind: Kind, site: ObjectSite, acc: Acc, globalAgent: ObjectSite |
       return sdkPython(site, acc);
     case 'sdkJs':
       return sdkNode(site, acc, globalAgent);
+  }
+}
+
+function goBuilt(kind: 'goTransport' | 'goClient' | 'goDefault' | 'goSdk', site: ObjectSite, acc: Acc, go: GoFile): Built {
+  const defaultOwner = (): ObjectSite => (go.defaultOwner ??= go.defaultTransport ?? site);
+  const unknownPool = (why: Value): AuditPool => {
+    figure(acc, 'maxConnections', why.k === 'unknown' ? why : { k: 'unknown', why: 'not an http.Client built in this file' }, null);
+    return { maxConnections: 'unknown', maxKeepalive: 'unknown', keepaliveSec: 'unknown', protocol: 'unknown', poolTimeoutSec: null, perHost: 'unknown' };
+  };
+  const onTransport = (t: GoTransport | Value, client: string, library: string): Built => {
+    if (!('kind' in t)) return { client, library, pool: unknownPool(t), owner: site };
+    if (t.kind === 'site') return { client, library: `${library} over ${t.site.ctor === 'http.Transport' ? 'an http.Transport' : 'a clone of http.DefaultTransport'} (line ${t.site.line})`, pool: goTransportPool(acc, t, site.line), owner: t.site };
+    return { client, library: `${library} on http.DefaultTransport`, pool: goTransportPool(acc, t, site.line), owner: defaultOwner(), global: true };
+  };
+  switch (kind) {
+    case 'goTransport':
+      if (site.ctor === 'http.DefaultTransport') return { client: 'go-nethttp', library: 'http.DefaultTransport (fields set in this file)', pool: goTransportPool(acc, { kind: 'default', mods: site }, site.line), owner: site, global: true };
+      return { client: 'go-nethttp', library: site.ctor === 'http.Transport' ? 'http.Transport' : 'a clone of http.DefaultTransport', pool: goTransportPool(acc, { kind: 'site', site }, site.line), owner: site };
+    case 'goClient':
+      return onTransport(transportOfClient(site, go.defaultTransport), 'go-nethttp', 'http.Client');
+    case 'goDefault':
+      return onTransport({ kind: 'default', mods: go.defaultTransport }, 'go-nethttp', 'http.DefaultClient');
+    case 'goSdk': {
+      const vendor = vendorOf(site.ctor);
+      const client = `${vendor}-go`;
+      const http = sdkHttpClient(site);
+      const source = findClient(client)?.sources.maxConnections;
+      if (http === undefined) {
+        if (vendor === 'openai') {
+          acc.notes.push({ text: 'openai-go sends through http.DefaultClient: it shares http.DefaultTransport with the whole process', source });
+          return onTransport({ kind: 'default', mods: go.defaultTransport }, client, site.ctor);
+        }
+        // anthropic-sdk-go clones http.DefaultTransport: a pool of its own per client, with the default's fields.
+        acc.notes.push({ text: 'anthropic-sdk-go clones http.DefaultTransport for each client: a pool of its own with the default’s settings', source: findClient(client)?.sources.readTimeoutSec });
+        return { client, library: `${site.ctor} (a clone of http.DefaultTransport)`, pool: goTransportPool(acc, { kind: 'default', mods: go.defaultTransport }, site.line), owner: site };
+      }
+      const inner = asObj(http);
+      if (inner?.ctor === 'http.DefaultClient') return onTransport({ kind: 'default', mods: go.defaultTransport }, client, `${site.ctor} with http.DefaultClient`);
+      if (inner?.ctor !== 'http.Client') return { client, library: `${site.ctor} with an http.Client built elsewhere`, pool: unknownPool(http), owner: site };
+      return onTransport(transportOfClient(inner, go.defaultTransport), client, `${site.ctor} over http.Client (line ${inner.line})`);
+    }
   }
 }
 
@@ -193,6 +283,22 @@ function sdkNode(site: ObjectSite, acc: Acc, globalAgent: ObjectSite | null): Bu
 function lifecycle(file: string, kind: Kind, site: ObjectSite, built: Built, closed: Set<string>): Finding[] {
   const out: Finding[] = [];
   const owner = built.owner;
+  const lang = kind.startsWith('go') ? 'go' : kind === 'okhttp' || kind === 'javaSdk' ? 'java' : null;
+  if (lang) {
+    // Go and Java: what matters is where the pool's owner is built (a Client per request on a shared Transport is harmless); nothing needs closing.
+    const per = built.global ? null : owner.context.perCall;
+    if (per && built.pool !== null) {
+      out.push({
+        file,
+        line: owner.line,
+        kind: lang === 'go' ? 'go-per-request' : 'okhttp-per-request',
+        severity: 'error',
+        message: `${owner.ctor} is built inside ${per.handler ? `the request handler ${per.fn}` : `${per.fn}()`}, which runs per ${per.handler ? 'request' : 'call'}: each run opens a new pool, pays a TCP+TLS handshake and reuses nothing${lang === 'go' ? ', and its idle connections stay open until IdleConnTimeout' : ', and each client keeps its own threads and idle connections'}`,
+        fix: lang === 'go' ? 'build the Transport (and its Client) once, in a package-level var or main, and reuse it' : 'build one OkHttpClient at start-up and share it (client.newBuilder() for per-call settings shares its pool)',
+      });
+    }
+    return out;
+  }
   const per = owner.context.perCall ?? site.context.perCall;
   if (per && built.pool !== null && !(kind === 'sdkJs' && owner === site)) {
     out.push({

@@ -95,9 +95,12 @@ export interface AuditResult {
   findings: Finding[];
 }
 
+/** The grammars the audit reads; JavaScript covers TypeScript (the file name picks the dialect). */
+export type AuditLanguage = 'python' | 'javascript' | 'go' | 'java';
+
 export interface AuditInput {
   /** Shown in the report; its extension chooses the grammar unless `language` is given. */
   name: string;
   text: string;
-  language?: 'python' | 'javascript';
+  language?: AuditLanguage;
 }
