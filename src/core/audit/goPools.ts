@@ -53,7 +53,8 @@ export function goTransportPool(acc: Acc, t: GoTransport, line: number): AuditPo
   const totalIdle: Figure = typeof totalRaw === 'number' && totalRaw <= 0 ? null : totalRaw;
   let maxKeepalive: Figure = perHostIdle === 'unknown' || totalIdle === 'unknown' ? 'unknown' : Math.min(perHostIdle ?? Infinity, totalIdle ?? Infinity);
   if (maxKeepalive === Infinity) maxKeepalive = null;
-  const idle = figure(acc, 'keepaliveSec', fields.get('IdleConnTimeout'), null, 1 / SECOND_NS);
+  const timeout = fields.get('IdleConnTimeout');
+  const idle = figure(acc, 'keepaliveSec', timeout?.k === 'num' ? { ...timeout, v: Math.round(timeout.v) / SECOND_NS } : timeout, null);
   let keepaliveSec: Figure = typeof idle === 'number' && idle <= 0 ? null : idle;
   if (keepaliveSec === null && !off) acc.notes.push({ text: 'IdleConnTimeout 0: Go never closes an idle connection itself; the server or a middlebox does' });
   if (off) {

@@ -60,7 +60,7 @@ export function interpret(file: string, parsed: ParsedFile, language: AuditLangu
     if (kind === 'goClient' || kind === 'goSdk') {
       const http = kind === 'goSdk' ? sdkHttpClient(site) : undefined;
       const client = kind === 'goClient' ? site : asObj(http);
-      if (client) consumed.add(client.at);
+      if (client && kind === 'goSdk') consumed.add(client.at);
       const t = client?.ctor === 'http.Client' ? transportOfClient(client, go.defaultTransport) : null;
       if (t && 'kind' in t && t.kind === 'site') consumed.add(t.site.at);
       if ((t && 'kind' in t && t.kind === 'default') || client?.ctor === 'http.DefaultClient' || (kind === 'goSdk' && http === undefined)) defaultUser = true;

@@ -198,7 +198,7 @@ export function readJava(text: string): ParsedFile {
     if (recvText === 'Executors' && method === 'newFixedThreadPool') return args[0] ? { ...(args[0].k === 'num' ? args[0] : { k: 'unknown', why: 'thread count set at run time' }) } : unknown('executor');
     const base = evaluate(receiver, depth + 1);
     if (base.k !== 'obj') return unknown(`${src(node).slice(0, 40)} is not evaluated`);
-    if (method === 'newBuilder' && base.obj.ctor === 'okhttp3.OkHttpClient') {
+    if (method === 'newBuilder' && base.obj.ctor.startsWith('okhttp3.OkHttpClient')) {
       const derived = newSite(node, 'okhttp3.OkHttpClient.newBuilder', depth, false);
       derived.kw.set('base', base);
       return { k: 'obj', obj: derived };

@@ -45,7 +45,9 @@ function connectionPool(acc: Acc, pool: Value | undefined, d: { maxKeepalive: Fi
   const [idle, duration, unit] = pool.obj.pos;
   if (pool.obj.pos.length === 0) return { maxKeepalive: 5, keepaliveSec: 300 };
   const maxKeepalive = figure(acc, 'maxKeepalive', idle, 'unknown');
-  const keepaliveSec = unit?.k === 'num' ? figure(acc, 'keepaliveSec', duration, 'unknown', unit.v) : figure(acc, 'keepaliveSec', unit ?? { k: 'unknown', why: 'no TimeUnit' }, 'unknown');
+  const raw = unit?.k === 'num' ? figure(acc, 'keepaliveSec', duration, 'unknown', unit.v) : figure(acc, 'keepaliveSec', unit ?? { k: 'unknown', why: 'no TimeUnit' }, 'unknown');
+  // TimeUnit factors below a second are not exact in binary: 1500 × 0.001 is kept as 1.5.
+  const keepaliveSec = typeof raw === 'number' ? Math.round(raw * 1e9) / 1e9 : raw;
   return { maxKeepalive, keepaliveSec };
 }
 
