@@ -18,7 +18,8 @@ export function auditedPool(pool: AuditPool, base: PoolSettings, clientId: strin
     protocol: pool.protocol,
     maxConnections,
     maxKeepalive: Math.max(0, Math.min(maxConnections, keepalive === null ? maxConnections : Math.floor(keepalive))),
-    keepaliveSec: Math.min(LIMITS.keepaliveSec, Math.max(0, num('keepaliveSec') ?? 0)),
+    // No expiry (Go's IdleConnTimeout 0, httpx's keepalive_expiry=None) is modelled with the schema's longest: idle connections stay.
+    keepaliveSec: Math.min(LIMITS.keepaliveSec, Math.max(0, num('keepaliveSec') ?? LIMITS.keepaliveSec)),
     streamsPerConnection: findClient(clientId)?.defaults.streamsPerConnection ?? base.streamsPerConnection,
   };
   const timeout = num('poolTimeoutSec');
