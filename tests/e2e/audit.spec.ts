@@ -57,6 +57,29 @@ test.describe('paste your client code', () => {
     expect(errors).toEqual([]);
   });
 
+  test('should read pasted Go (detected) and Java (picked), and make “Use as my pool” follow a Go Transport', async ({ page }) => {
+    const code = await openAudit(page);
+    // A Transport literal: MaxConnsPerHost 64, MaxIdleConnsPerHost 32, IdleConnTimeout 2 min, HTTP/2 forced.
+    await code.fill(fixture('21_go_transport_literal.go'));
+    await expect(page.getByTestId('audit-summary')).toContainText('Read as Go (detected)');
+    await expect(page.getByTestId('audit-client-0').getByRole('heading', { level: 3 })).toContainText('line 20');
+    await expect(page.getByTestId('audit-0-maxConnections')).toContainText('64');
+    await expect(page.getByTestId('audit-0-maxKeepalive')).toContainText('32');
+    await expect(page.getByTestId('audit-0-keepaliveSec')).toContainText('120 s');
+    await expect(page.getByTestId('audit-0-protocol')).toContainText('HTTP/2');
+    await page.getByTestId('audit-0-use').click();
+    await expect(page.getByTestId('audit-used')).toContainText('64 connections, 32 kept idle, keep-alive 120 s.');
+    await expect(page.getByTestId('tab-go-nethttp')).toHaveAttribute('aria-selected', 'true');
+
+    await page.getByTestId('audit-language').selectOption('java');
+    await code.fill(fixture('30_okhttp_default.java'));
+    await expect(page.getByTestId('audit-summary')).toContainText('Read as Java:');
+    await expect(page.getByTestId('audit-0-maxConnections')).toContainText('5');
+    const perHost = page.getByTestId('audit-0-findings').locator('[data-kind="okhttp-per-host-5"]');
+    await expect(perHost.getByTestId('finding-line')).toHaveText('6');
+    await expect(perHost).toContainText('the sixth concurrent call to one API waits');
+  });
+
   test('should mark limits read from the environment as their fallbacks', async ({ page }) => {
     const code = await openAudit(page);
     await code.fill(ENV_LIMITS);
