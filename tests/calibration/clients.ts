@@ -2,19 +2,24 @@
  * Runs one real client: writes the project's exported snippet for the scenario (unchanged) next to
  * its family's calibration driver, and starts the runtime the family's test kit names — undici 8 on
  * Node 22 (tests/fixtures/undici8), undici 7 on this Node 20 (the project's node_modules), httpx 0.28,
- * httpx2 and aiohttp in the Python venv.
+ * httpx2 and aiohttp in the Python venv, Go's net/http on Debian's Go (standard library only, built
+ * offline) and OkHttp on the JDK with Debian's jars (both installed by .ci/run).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { buildSnippetInput, findSnippetTarget, type Scenario } from '../../src/core/index.ts';
 import type { CalibrationRuntime } from '../../src/core/clients/testKit.ts';
+import { OKHTTP_CLASSPATH } from '../../src/core/clients/okhttp/testing/index.ts';
 import { calibrationKit, type CalibrationClient } from './cases.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE_UNDICI8 = join(ROOT, 'tests/fixtures/undici8');
 const NODE22 = join(FIXTURE_UNDICI8, 'node_modules/.bin/node');
 const VENV_PYTHON = join(ROOT, 'tests/fixtures/python/venv/bin/python');
+/** Debian's golang-go (as tests/unit/snippets/go-java.test.ts); its build cache is kept between runs. */
+const GO = '/usr/lib/go-1.19/bin/go';
+const GO_CACHE = join(ROOT, 'tests/.tmp/go-cache');
 
 export interface ClientRecord {
   id: number;
@@ -34,6 +39,11 @@ export function ensureRuntime(client: CalibrationClient): void {
   if (runtime === 'python-venv' && !existsSync(VENV_PYTHON)) {
     execFileSync('bash', [join(ROOT, 'scripts/python-env.sh')], { stdio: 'ignore', timeout: 300_000 });
   }
+  // Debian packages: .ci/run installs them (golang-go; default-jdk-headless, libokhttp-java, libokio-java).
+  if (runtime === 'go' && !existsSync(GO)) throw new Error(`${client}: ${GO} is missing (apt-get install golang-go)`);
+  if (runtime === 'java' && !(existsSync('/usr/bin/javac') && OKHTTP_CLASSPATH.every(existsSync))) {
+    throw new Error(`${client}: javac or ${OKHTTP_CLASSPATH.join(', ')} missing (apt-get install default-jdk-headless libokhttp-java libokio-java)`);
+  }
 }
 
 /** Library versions as the runtimes report them, for the report. */
@@ -52,7 +62,23 @@ export function versions(): Record<string, string> {
     httpx: `${py('httpx')} (httpcore ${py('httpcore')})`,
     httpx2: `${py('httpx2')} (httpcore2 ${py('httpcore2')})`,
     aiohttp: py('aiohttp'),
+    'Go net/http': run(GO, ['version']).replace(/^go version /, ''),
+    OkHttp: `${jarVersion(OKHTTP_CLASSPATH[0]!)} (okio ${jarVersion(OKHTTP_CLASSPATH[1]!)}) on ${run('java', ['-version']).split('\n')[0]}`,
   };
+}
+
+/** A command's output (stdout and stderr: `java -version` writes to stderr), or 'not installed'. */
+function run(command: string, args: string[]): string {
+  const r = spawnSync(command, args, { encoding: 'utf8' });
+  return r.status === 0 ? `${r.stdout}${r.stderr}`.trim() : 'not installed';
+}
+
+/** Debian names a jar's version in the link beside it (okhttp-3.13.1.jar → okhttp.jar). */
+function jarVersion(jar: string): string {
+  const name = basename(jar, '.jar');
+  if (!existsSync(jar)) return 'not installed';
+  const versioned = readdirSync(dirname(jar)).find((f) => f.startsWith(`${name}-`) && /^\d/.test(f.slice(name.length + 1)) && realpathSync(join(dirname(jar), f)) === realpathSync(jar));
+  return versioned ? versioned.slice(name.length + 1, -'.jar'.length) : 'unknown version';
 }
 
 function tempDir(under: string): string {
@@ -69,6 +95,31 @@ export interface Workload {
   requests: number;
 }
 
+/**
+ * Compiled runtimes: the snippet saved under its own file name, the driver beside it, both built, and
+ * the command that runs the build. Go: a module `aipooltest` of the snippet's package (aipool/aipool.go)
+ * and the driver's main package, built with the module proxy off (standard library only). Java: the
+ * snippet and the driver compiled together against OkHttp's and okio's jars; the driver's class is its
+ * file name.
+ */
+function buildCompiled(runtime: 'go' | 'java', dir: string, snippet: string, filename: string, driver: string, env: NodeJS.ProcessEnv): [string, string[]] {
+  if (runtime === 'go') {
+    const pkg = filename.replace(/\.go$/, '');
+    mkdirSync(join(dir, pkg));
+    writeFileSync(join(dir, pkg, filename), snippet);
+    writeFileSync(join(dir, 'go.mod'), 'module aipooltest\n\ngo 1.19\n');
+    copyFileSync(driver, join(dir, 'main.go'));
+    const goEnv = { ...env, GOCACHE: GO_CACHE, GOPATH: join(dir, '.gopath'), GOPROXY: 'off', GOFLAGS: '-mod=mod', GO111MODULE: 'on' };
+    execFileSync(GO, ['build', '-o', 'driver', '.'], { cwd: dir, env: goEnv, stdio: 'pipe', timeout: 300_000 });
+    return [join(dir, 'driver'), []];
+  }
+  writeFileSync(join(dir, filename), snippet);
+  copyFileSync(driver, join(dir, basename(driver)));
+  const cp = OKHTTP_CLASSPATH.join(':');
+  execFileSync('javac', ['-Xlint:-deprecation', '-cp', cp, '-d', 'out', filename, basename(driver)], { cwd: dir, stdio: 'pipe', timeout: 300_000 });
+  return ['java', ['-cp', `out:${cp}`, basename(driver).replace(/\.java$/, '')]];
+}
+
 /** Runs the client against `scenario.endpoint.baseUrl`; resolves with its per-request records. */
 export async function runClient(client: CalibrationClient, scenario: Scenario, workload: Workload, certFile: string, timeoutMs: number): Promise<ClientRecord[]> {
   const runtime = runtimeOf(client);
@@ -78,12 +129,20 @@ export async function runClient(client: CalibrationClient, scenario: Scenario, w
   const target = findSnippetTarget(client);
   if (!target) throw new Error(`no snippet target ${client}`);
   const snippet = target.generate(buildSnippetInput(scenario));
-  writeFileSync(join(dir, python ? 'pool.py' : 'pool.mjs'), snippet);
-  copyFileSync(join(ROOT, calibrationKit(client).driver), join(dir, python ? 'driver.py' : 'driver.mjs'));
-  const command = python ? VENV_PYTHON : runtime === 'node22' ? NODE22 : process.execPath;
-  const args = python ? ['driver.py', join(dir, 'pool.py'), JSON.stringify(workload)] : ['driver.mjs', JSON.stringify(workload)];
   const env: NodeJS.ProcessEnv = { ...process.env, ANTHROPIC_API_KEY: 'test-key-not-secret', NODE_EXTRA_CA_CERTS: certFile, SSL_CERT_FILE: certFile, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
   for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy']) delete env[name];
+  let command: string;
+  let args: string[];
+  if (runtime === 'go' || runtime === 'java') {
+    // Built before the clock starts: the timeout is the run's.
+    [command, args] = buildCompiled(runtime, dir, snippet, target.filename, join(ROOT, calibrationKit(client).driver), env);
+    args = [...args, JSON.stringify(workload)];
+  } else {
+    writeFileSync(join(dir, python ? 'pool.py' : 'pool.mjs'), snippet);
+    copyFileSync(join(ROOT, calibrationKit(client).driver), join(dir, python ? 'driver.py' : 'driver.mjs'));
+    command = python ? VENV_PYTHON : runtime === 'node22' ? NODE22 : process.execPath;
+    args = python ? ['driver.py', join(dir, 'pool.py'), JSON.stringify(workload)] : ['driver.mjs', JSON.stringify(workload)];
+  }
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
     const child = spawn(command, args, { cwd: dir, env });
     let out = '';

@@ -17,8 +17,12 @@ export interface DriverConfig {
 
 import type { ClientId } from './registry.ts';
 
-/** Where `npm run calibrate` runs a client: the test venv's Python, Node 22 with undici 8 (tests/fixtures/undici8), or the project's own Node. */
-export type CalibrationRuntime = 'python-venv' | 'node22' | 'node';
+/**
+ * Where `npm run calibrate` runs a client: the test venv's Python, Node 22 with undici 8 (tests/fixtures/undici8),
+ * the project's own Node, Go's standard library (a module of the snippet's package and the driver's main, built
+ * offline) or the JDK with Debian's OkHttp and okio jars (the snippet and the driver compiled together).
+ */
+export type CalibrationRuntime = 'python-venv' | 'node22' | 'node' | 'go' | 'java';
 
 /** How `npm run calibrate` (tests/calibration/) runs a family's clients against the simulator. */
 export interface CalibrationKit {
