@@ -6,7 +6,7 @@ import { formatNumber, plural } from './format.ts';
 import { computeFormula } from './formula.ts';
 import { meanResponseSec } from './scenario/durations.ts';
 import type { Scenario } from './scenario/schema.ts';
-import { serverIdleSec } from './path/path.ts';
+import { firstIdleLimit, hopName } from './path/path.ts';
 
 export interface ScenarioWarning {
   id: string;
@@ -18,15 +18,22 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
   const warnings: ScenarioWarning[] = [];
   const formula = computeFormula(s);
   const pools = [s.pool, ...s.pools];
-  const idle = serverIdleSec(s);
   pools.forEach((pool, i) => {
     const at = i === 0 ? 'pool' : `pools[${i - 1}]`;
     const load = formula.pools[i]?.inFlight ?? formula.inFlight;
-    if (idle !== undefined && pool.keepaliveSec >= idle) {
+    const first = firstIdleLimit(s, pool);
+    if (first !== undefined && pool.keepaliveSec >= first.idleSec) {
+      const idle = first.idleSec;
+      const what =
+        first.kind === 'server'
+          ? `the server’s idle timeout (${idle} s): the client may reuse a connection the server has just closed and get connection-reset errors`
+          : first.onIdle === 'silent' || first.onIdle === 'silent-rst'
+            ? `the ${idle} s after which ${hopName(first)} forgets an idle connection: a request sent on one ${first.onIdle === 'silent' ? 'hangs until the read timeout' : 'is reset'}`
+            : `the ${idle} s after which ${hopName(first)} closes an idle connection: a request sent as it closes fails`;
       warnings.push({
         id: `stale-${pool.name}`,
         field: `${at}.keepaliveSec`,
-        message: `Keep-alive (${pool.keepaliveSec} s) is at or above the server’s idle timeout (${idle} s): the client may reuse a connection the server has just closed and get connection-reset errors. Set it a few seconds below ${idle} s.`,
+        message: `Keep-alive (${pool.keepaliveSec} s) is at or above ${what}. Set it a few seconds below ${idle} s.`,
       });
     }
     const capacity = pool.protocol === 'h2' ? pool.maxConnections * pool.streamsPerConnection : pool.maxConnections;

@@ -17,6 +17,22 @@ describe('scenarioWarnings', () => {
     expect(warningsFor({ network: { middleboxes: [{ kind: 'server', idleSec: 130 }] }, pool: { keepaliveSec: 120 } })).toEqual([]);
   });
 
+  it('should warn when keep-alive reaches the first middlebox that ends idle connections, naming it', () => {
+    const messages = (input: Omit<ScenarioInput, 'version'>) => {
+      const result = parseScenario({ version: 2, ...input });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return scenarioWarnings(result.scenario).map((w) => w.message);
+    };
+    expect(messages({ network: { middleboxes: [{ kind: 'aws-alb' }, { kind: 'server', idleSec: 300 }] }, pool: { keepaliveSec: 120 } })).toContain(
+      'Keep-alive (120 s) is at or above the 60 s after which the AWS Application Load Balancer closes an idle connection: a request sent as it closes fails. Set it a few seconds below 60 s.',
+    );
+    expect(messages({ client: 'httpx2', network: { middleboxes: [{ kind: 'aws-nat' }] }, pool: { keepaliveSec: 400 } })).toContain(
+      'Keep-alive (400 s) is at or above the 350 s after which the AWS NAT gateway forgets an idle connection: a request sent on one is reset. Set it a few seconds below 350 s.',
+    );
+    // undici probes after 60 s idle: the NAT never sees its connections idle 350 s.
+    expect(messages({ client: 'undici', network: { middleboxes: [{ kind: 'aws-nat' }] }, pool: { keepaliveSec: 400 } }).filter((m) => m.startsWith('Keep-alive'))).toEqual([]);
+  });
+
   it('should warn when the pool is smaller than the mean load', () => {
     expect(warningsFor({ pool: { maxConnections: 20, maxKeepalive: 10 } })).toContain('overload-shared @ pool.maxConnections');
   });
