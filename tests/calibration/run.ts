@@ -68,6 +68,8 @@ const LIMIT_SCOPE: Partial<Record<string, { protocol?: 'h1' | 'h2'; checks?: str
   undici7: { protocol: 'h2' },
   httpx: { checks: ['mean wait ms', 'mean latency ms'] },
   httpx2: { checks: ['mean wait ms', 'mean latency ms'] },
+  // Late binding (the clients table): reuse up, new connections down, a wait for the freed connection.
+  'go-nethttp': { protocol: 'h1', checks: ['reuse', 'new connections per request', 'mean wait ms'] },
 };
 
 // A disagreement is acceptable only where the clients table documents the limit.
