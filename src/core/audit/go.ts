@@ -6,18 +6,15 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/go';
 import { GO_BARE, GO_DEFAULT_USES, GO_ONCE_NAMES, goPackage } from './ctors.ts';
-import type { ObjectSite, ParsedFile, SiteContext, Value } from './types.ts';
-import { arith, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, valueOfAssignments } from './values.ts';
+import type { ObjectSite, ParsedFile, SiteContext, Value, NameScope } from './types.ts';
+import { arith, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, valueOfAssignments, signed } from './values.ts';
 
 const FUNCTIONS = new Set(['FunctionDecl', 'MethodDecl', 'FunctionLiteral']);
 const DURATIONS: Readonly<Record<string, number>> = { Nanosecond: 1, Microsecond: 1e3, Millisecond: 1e6, Second: 1e9, Minute: 60e9, Hour: 3600e9 };
 /** Parameter types that make a function a request handler (net/http, gin, echo, fiber, chi). */
 const HANDLER_PARAM = /^(\*?http\.Request|http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx)$/;
 
-interface Scope {
-  values: Map<string, (SyntaxNode | null)[]>;
-  declared: Set<string>;
-}
+type Scope = NameScope<SyntaxNode>;
 
 export function readGo(text: string): ParsedFile {
   const tree = parser.parse(text);
@@ -235,10 +232,7 @@ export function readGo(text: string): ParsedFile {
       case 'UnaryExp': {
         const op = node.firstChild;
         const x = op?.nextSibling ? evaluate(op.nextSibling, depth + 1) : unknown('operand');
-        if (op?.name === 'DerefOp') return x;
-        if (op && src(op) === '-') return arith('-', { k: 'num', v: 0 }, x);
-        if (op && src(op) === '+') return x;
-        return unknown(`${op ? src(op) : 'unary'} operator`);
+        return op?.name === 'DerefOp' ? x : signed(op ? src(op) : undefined, x);
       }
       case 'BinaryExp': {
         const left = node.firstChild;

@@ -30,8 +30,6 @@ export function transportOfClient(client: ObjectSite, mods: ObjectSite | null): 
   return t.k === 'unknown' ? t : { k: 'unknown', why: 'Transport is not an *http.Transport built in this file' };
 }
 
-const num = (v: Value | undefined): number | null => (v?.k === 'num' ? v.v : null);
-
 /** The pool a Transport builds; `line` is where a finding about http.DefaultTransport is reported. */
 export function goTransportPool(acc: Acc, t: GoTransport, line: number): AuditPool {
   const own = t.kind === 'site' ? t.site.kw : (t.mods?.kw ?? new Map<string, Value>());

@@ -7,8 +7,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/java';
 import { JAVA_HANDLER_ANNOTATIONS, JAVA_HANDLER_NAMES, JAVA_ONCE_ANNOTATIONS, JAVA_ONCE_NAMES, ROUTE_METHODS } from './ctors.ts';
-import type { ObjectSite, ParsedFile, SiteContext, Value } from './types.ts';
-import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, valueOfAssignments } from './values.ts';
+import type { ObjectSite, ParsedFile, SiteContext, Value, NameScope } from './types.ts';
+import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, valueOfAssignments, signed } from './values.ts';
 
 const FUNCTIONS = new Set(['MethodDeclaration', 'ConstructorDeclaration', 'LambdaExpression', 'StaticInitializer']);
 const SCOPES = new Set([...FUNCTIONS, 'ClassBody', 'Program']);
@@ -19,10 +19,7 @@ const DURATION_OF: Readonly<Record<string, number>> = { ofNanos: 1e-9, ofMillis:
 const CTORS = new Set(['OkHttpClient', 'OkHttpClient.Builder', 'ConnectionPool', 'Dispatcher']);
 const SDKS: Readonly<Record<string, string>> = { OpenAIOkHttpClient: 'OpenAIOkHttpClient', OpenAIOkHttpClientAsync: 'OpenAIOkHttpClient', AnthropicOkHttpClient: 'AnthropicOkHttpClient', AnthropicOkHttpClientAsync: 'AnthropicOkHttpClient' };
 
-interface Scope {
-  values: Map<string, (SyntaxNode | null)[]>;
-  declared: Set<string>;
-}
+type Scope = NameScope<SyntaxNode>;
 
 /** `okhttp3.OkHttpClient.Builder` → `OkHttpClient.Builder`: package segments start lower-case. */
 const simpleName = (t: string): string => t.replace(/\s+/g, '').replace(/<.*$/, '').replace(/^([a-z_$][\w$]*\.)+/, '');
@@ -272,10 +269,7 @@ export function readJava(text: string): ParsedFile {
         return node.lastChild ? evaluate(node.lastChild, depth + 1) : unknown('cast');
       case 'UnaryExpression': {
         const op = node.firstChild;
-        const x = op?.nextSibling ? evaluate(op.nextSibling, depth + 1) : unknown('operand');
-        if (op && src(op) === '-') return arith('-', { k: 'num', v: 0 }, x);
-        if (op && src(op) === '+') return x;
-        return unknown(`${op ? src(op) : 'unary'} operator`);
+        return signed(op ? src(op) : undefined, op?.nextSibling ? evaluate(op.nextSibling, depth + 1) : unknown('operand'));
       }
       case 'BinaryExpression': {
         const left = node.firstChild;

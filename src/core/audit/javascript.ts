@@ -5,16 +5,12 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/javascript';
 import { HANDLER_NAMES, JS_BARE, JS_CTORS, JS_DEFAULTS, jsModule, ONCE_NAMES, ROUTE_METHODS } from './ctors.ts';
-import type { ObjectSite, ParsedFile, SiteContext, Value } from './types.ts';
-import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, unsetEnv, valueOfAssignments } from './values.ts';
+import type { ObjectSite, ParsedFile, SiteContext, Value, NameScope } from './types.ts';
+import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, unsetEnv, valueOfAssignments, signed } from './values.ts';
 
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunction', 'MethodDeclaration']);
 
-interface Scope {
-  values: Map<string, (SyntaxNode | null)[]>;
-  /** Names declared here (const/let/var, parameters): an assignment to any other name reaches outside. */
-  declared: Set<string>;
-}
+type Scope = NameScope<SyntaxNode>;
 
 export function dialectFor(name: string): string {
   if (/\.tsx$/i.test(name)) return 'ts jsx';
@@ -238,10 +234,7 @@ export function readJavaScript(text: string, dialect = 'ts'): ParsedFile {
         return node.firstChild ? evaluate(node.firstChild.name === '(' ? (node.firstChild.nextSibling ?? node.firstChild) : node.firstChild, depth + 1) : unknown('()');
       case 'UnaryExpression': {
         const op = node.firstChild;
-        const x = op?.nextSibling ? evaluate(op.nextSibling, depth + 1) : unknown('operand');
-        if (op && src(op) === '-') return arith('-', { k: 'num', v: 0 }, x);
-        if (op && src(op) === '+') return toNumber(x, false);
-        return unknown(`${op ? src(op) : 'unary'} operator`);
+        return signed(op ? src(op) : undefined, op?.nextSibling ? evaluate(op.nextSibling, depth + 1) : unknown('operand'), (x) => toNumber(x, false));
       }
       case 'BinaryExpression': {
         const left = node.firstChild;

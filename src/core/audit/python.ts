@@ -6,7 +6,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { ONCE_NAMES, PY_BARE, PY_CTORS, ROUTE_METHODS } from './ctors.ts';
 import type { ObjectSite, ParsedFile, SiteContext, Value } from './types.ts';
-import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, unsetEnv, valueOfAssignments } from './values.ts';
+import { arith, envFallback, lineIndex, MAX_DEPTH, parseNumber, toNumber, unknown, unsetEnv, valueOfAssignments, signed } from './values.ts';
 
 const SCOPE_BOUNDARY = new Set(['FunctionDefinition', 'ClassDefinition', 'LambdaExpression']);
 /** A name bound by something the audit cannot evaluate (a parameter, a loop, `+=`). */
@@ -210,10 +210,7 @@ export function readPython(text: string): ParsedFile {
         return node.firstChild?.nextSibling ? evaluate(node.firstChild.nextSibling, depth + 1) : unknown('()');
       case 'UnaryExpression': {
         const op = node.firstChild;
-        const x = op?.nextSibling ? evaluate(op.nextSibling, depth + 1) : unknown('operand');
-        if (op && src(op) === '-') return arith('-', { k: 'num', v: 0 }, x);
-        if (op && src(op) === '+') return x;
-        return unknown(`${op ? src(op) : 'unary'} operator`);
+        return signed(op ? src(op) : undefined, op?.nextSibling ? evaluate(op.nextSibling, depth + 1) : unknown('operand'));
       }
       case 'BinaryExpression': {
         const left = node.firstChild;

@@ -104,3 +104,10 @@ export interface AuditInput {
   text: string;
   language?: AuditLanguage;
 }
+
+/** A reader's names in one scope: what each name is assigned (null: a parameter or an unreadable value) and which names it declares. */
+export interface NameScope<Node> {
+  values: Map<string, (Node | null)[]>;
+  /** Names declared here (variables, parameters): an assignment to any other name reaches outside. */
+  declared: Set<string>;
+}

@@ -52,6 +52,16 @@ export function arith(op: string, a: Value, b: Value): Value {
 }
 
 /** int(...) / float(...) / Number(...) / parseInt(...) on a value: strings that read as numbers become numbers. */
+/**
+ * A sign before a value: −x is 0 − x, +x is x (`plus` overrides: JavaScript's + turns a string into
+ * a number); any other unary operator is not evaluated.
+ */
+export function signed(op: string | undefined, x: Value, plus: (x: Value) => Value = (v) => v): Value {
+  if (op === '-') return arith('-', { k: 'num', v: 0 }, x);
+  if (op === '+') return plus(x);
+  return unknown(`${op ?? 'unary'} operator`);
+}
+
 export function toNumber(x: Value, integer: boolean): Value {
   if (x.k === 'num') return { ...x, v: integer ? Math.trunc(x.v) : x.v };
   if (x.k === 'str') {
