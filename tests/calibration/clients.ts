@@ -121,6 +121,35 @@ function buildCompiled(runtime: 'go' | 'java', dir: string, snippet: string, fil
 }
 
 /** Runs the client against `scenario.endpoint.baseUrl`; resolves with its per-request records. */
+/**
+ * The environment a driver runs in: the lab's CA trusted by Node, Python and Go (SSL_CERT_FILE),
+ * placeholder keys, and no proxy between the client and the lab.
+ */
+export function driverEnv(certFile: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: certFile, SSL_CERT_FILE: certFile, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
+  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy']) delete env[name];
+  env.ANTHROPIC_API_KEY = 'test-key-not-secret';
+  env.OPENAI_API_KEY = 'test-key-not-secret';
+  return env;
+}
+
+/** Runs a driver to its end (killed after `timeoutMs`) and collects what it printed. */
+export function runProcess(command: string, args: string[], dir: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: dir, env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout: out, stderr: err });
+    });
+  });
+}
+
 export async function runClient(client: CalibrationClient, scenario: Scenario, workload: Workload, certFile: string, timeoutMs: number): Promise<ClientRecord[]> {
   const runtime = runtimeOf(client);
   const python = runtime === 'python-venv';
@@ -129,8 +158,7 @@ export async function runClient(client: CalibrationClient, scenario: Scenario, w
   const target = findSnippetTarget(client);
   if (!target) throw new Error(`no snippet target ${client}`);
   const snippet = target.generate(buildSnippetInput(scenario));
-  const env: NodeJS.ProcessEnv = { ...process.env, ANTHROPIC_API_KEY: 'test-key-not-secret', NODE_EXTRA_CA_CERTS: certFile, SSL_CERT_FILE: certFile, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
-  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy']) delete env[name];
+  const env = driverEnv(certFile);
   let command: string;
   let args: string[];
   if (runtime === 'go' || runtime === 'java') {
@@ -143,19 +171,7 @@ export async function runClient(client: CalibrationClient, scenario: Scenario, w
     command = python ? VENV_PYTHON : runtime === 'node22' ? NODE22 : process.execPath;
     args = python ? ['driver.py', join(dir, 'pool.py'), JSON.stringify(workload)] : ['driver.mjs', JSON.stringify(workload)];
   }
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(command, args, { cwd: dir, env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', fail);
-    child.on('close', (c) => {
-      clearTimeout(timer);
-      done({ code: c, stdout: out, stderr: err });
-    });
-  });
+  const { code, stdout, stderr } = await runProcess(command, args, dir, env, timeoutMs);
   if (code !== 0) throw new Error(`${client} driver exited ${code}: ${stderr.slice(-2000)}`);
   return JSON.parse(stdout) as ClientRecord[];
 }

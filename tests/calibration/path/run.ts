@@ -27,14 +27,13 @@
  * Writes tests/calibration/path/measured.json (a run with any --option writes tests/.tmp/path-measured.json
  * instead) and prints the markdown tables; --report-only re-prints them from measured.json.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { buildSnippetInput, findSnippetTarget, type ClientId } from '../../../src/core/index.ts';
 import { startLatencyProxy, type IdleMode, type ProxiedConnection } from '../../tools/latency-proxy.ts';
 import { calibrationKit, scenarioFor, type CalibrationCase } from '../cases.ts';
-import { ensureRuntime, ROOT, versions } from '../clients.ts';
+import { driverEnv, ensureRuntime, ROOT, runProcess, versions } from '../clients.ts';
 import { makeCertificate, startServer, type ServedRequest } from '../server.ts';
 
 export const LIMIT_SEC = 0.5;
@@ -184,22 +183,8 @@ async function runDriver(c: PathClient, s: PathScenario, baseUrl: string, reques
     args = python ? ['driver.py', join(dir, 'pool.py'), JSON.stringify(workload)] : ['driver.mjs', JSON.stringify(workload)];
   }
   const command = python ? PYTHON : runtime === 'node22' ? NODE22 : process.execPath;
-  const env: NodeJS.ProcessEnv = { ...process.env, ANTHROPIC_API_KEY: 'test-key-not-secret', NODE_EXTRA_CA_CERTS: certFile, SSL_CERT_FILE: certFile, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
-  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy', 'OPENAI_API_KEY']) delete env[name];
-  env.OPENAI_API_KEY = 'test-key-not-secret';
-  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(command, args, { cwd: dir, env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout: out, stderr: err });
-    });
-  });
+  const env = driverEnv(certFile);
+  const { code, stdout, stderr } = await runProcess(command, args, dir, env, 180_000);
   if (code !== 0) throw new Error(`${c.label} driver exited ${code}: ${stderr.slice(-2000)}`);
   return JSON.parse(stdout) as ClientRecord[];
 }
