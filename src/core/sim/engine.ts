@@ -93,6 +93,8 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
     if (path.retries(pool.index, done, hung)) {
       req.retries[r] = done + 1;
       if (measured) rec.pathCount(req.klass[r]!, pool, 'retries');
+      // A new generation: a pool-timeout event left from an earlier attempt's wait cannot end this one.
+      req.gen[r] = req.gen[r]! + 1;
       heap.push(t + path.backoffSec(done), tag(r, RETRY), req.gen[r]!);
       return;
     }

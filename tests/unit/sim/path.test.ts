@@ -135,3 +135,24 @@ describe('the path between client and API', () => {
     expect(simulate(s)).toEqual(a);
   });
 });
+
+describe('a retry that waits for a connection', () => {
+  it('should time its wait from the retry, not from an earlier attempt’s wait', () => {
+    // One connection, pool timeout 12 s, a FIN hop of 5 s that cuts a reply silent longer. B arrives at
+    // 0.1 s and waits behind A (its wait would end at 12.1 s); it gets the connection at 4.01 s, is cut
+    // at 9.015 s and retried at ~9.45 s, now behind C, which took the connection at 9.015 s until
+    // ~13.03 s. The retry's own wait ends at ~21.45 s: it gets the connection at 13.03 s, no pool timeout.
+    const s = scenario({
+      network: { rttMs: 10, dnsMs: 0, tls: 'none', middleboxes: [{ kind: 'custom', idleSec: 5, onIdle: 'fin' }] },
+      workload: {
+        arrival: { kind: 'trace', rows: [[0, 4], [0.1, 8], [9, 4]] },
+        classes: [{ name: 'whole', share: 1, streaming: false, duration: { dist: 'constant', meanSec: 1 } }],
+      },
+      pool: { maxConnections: 1, maxKeepalive: 1, keepaliveSec: 3600, poolTimeoutSec: 12, maxRetries: 1 },
+      sim: { requests: 100, warmupShare: 0 },
+    });
+    const r = simulate(s);
+    expect(r.poolTimeouts).toBe(0);
+    expect([r.staleReuse, r.retries, r.failedRequests]).toEqual([0, 1, 1]);
+  });
+});
