@@ -330,6 +330,20 @@ export class PoolCore {
     return c;
   }
 
+  /**
+   * The idle connection of g created first, left on the idle list; −1 if none. httpcore and OkHttp
+   * scan their connections in creation order, whatever order they went idle in.
+   */
+  firstCreatedIdle(g: Group): number {
+    const seq = this.conn.seq;
+    let best = -1;
+    for (let i = 0; i < g.idle.size; i++) {
+      const c = g.idle.get(i);
+      if (best < 0 || seq[c]! < seq[best]!) best = c;
+    }
+    return best;
+  }
+
   /** The connection of g with a free stream added last, off the list of such connections. */
   takePartial(g: Group): number {
     const c = g.partial.popBack();

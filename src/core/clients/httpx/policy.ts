@@ -63,7 +63,7 @@ export class HttpcorePolicy implements PoolPolicy {
       this.acquireH2(r, g, t);
       return;
     }
-    const c = this.firstIdle(g);
+    const c = this.core.firstCreatedIdle(g);
     if (c >= 0) {
       this.core.takeIdle(g, c);
       core.attach(r, c, t);
@@ -148,7 +148,7 @@ export class HttpcorePolicy implements PoolPolicy {
         }
         continue;
       }
-      const c = this.firstIdle(g);
+      const c = this.core.firstCreatedIdle(g);
       if (c >= 0) {
         const r = core.dequeue(g);
         if (r < 0) return;
@@ -169,7 +169,7 @@ export class HttpcorePolicy implements PoolPolicy {
     this.expire(g, t);
     const core = this.core;
     while (g.idle.size > 0 && (this.countAll ? g.open : g.idle.size) > g.maxIdle) {
-      const c = this.firstIdle(g);
+      const c = this.core.firstCreatedIdle(g);
       this.core.takeIdle(g, c);
       core.close(c, g, CLOSE_SURPLUS);
     }
@@ -181,26 +181,10 @@ export class HttpcorePolicy implements PoolPolicy {
 
   chooseConnection(g: Group, t: number): number {
     this.expire(g, t);
-    return this.firstIdle(g);
+    return this.core.firstCreatedIdle(g);
   }
 
   connected(): void {}
-
-  /** The idle connection created first (httpcore scans its connection list in creation order). */
-  private firstIdle(g: Group): number {
-    const idle = g.idle;
-    const seq = this.core.conn.seq;
-    let best = -1;
-    let bestSeq = Infinity;
-    for (let i = 0; i < idle.size; i++) {
-      const c = idle.get(i);
-      if (seq[c]! < bestSeq) {
-        bestSeq = seq[c]!;
-        best = c;
-      }
-    }
-    return best;
-  }
 
   private adoptH2(g: Group, c: number): void {
     this.h2Conn[g.id] = c;

@@ -51,7 +51,7 @@ export class OkHttpPolicy implements PoolPolicy {
       return true;
     }
     this.expire(g, t);
-    const c = this.firstIdle(g);
+    const c = this.core.firstCreatedIdle(g);
     if (c >= 0) {
       core.takeIdle(g, c);
       core.attach(r, c, t);
@@ -88,19 +88,8 @@ export class OkHttpPolicy implements PoolPolicy {
 
   chooseConnection(g: Group, t: number): number {
     this.expire(g, t);
-    return this.firstIdle(g);
+    return this.core.firstCreatedIdle(g);
   }
 
   connected(): void {}
-
-  /** The idle connection created first (the pool scans its deque in creation order). */
-  private firstIdle(g: Group): number {
-    const seq = this.core.conn.seq;
-    let best = -1;
-    for (let i = 0; i < g.idle.size; i++) {
-      const c = g.idle.get(i);
-      if (best < 0 || seq[c]! < seq[best]!) best = c;
-    }
-    return best;
-  }
 }
