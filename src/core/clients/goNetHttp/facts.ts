@@ -7,6 +7,7 @@
  */
 import type { ClientDefaults, ClientFacts, PathFacts, SourceRef } from '../types.ts';
 import type { GoNetHttpRules } from './policy.ts';
+import { officialSdkRetries } from '../sdkRetries.ts';
 
 export const GO = 'Go 1.19.8 (net/http)';
 const OPENAI_GO = 'openai-go v3.52.0';
@@ -130,7 +131,7 @@ export const OPENAI_GO_CLIENT = {
   // MaxRetries 2 (internal/requestconfig/requestconfig.go:278); retryDelay: 0.5 s × 2^retryCount capped
   // at MaxRetryDelay (DefaultMaxServerDelay 8 s, :30), minus rand.Int63n(delay/4) (:540-550). A nil
   // response (a connection error or timeout) is retried when the body can be re-read (shouldRetry :380).
-  path: goPath({ max: 2, initialSec: 0.5, maxSec: 8, jitter: 0.25, source: { package: OPENAI_GO, file: 'internal/requestconfig/requestconfig.go', line: 540 } }),
+  path: goPath(officialSdkRetries({ package: OPENAI_GO, file: 'internal/requestconfig/requestconfig.go', line: 540 })),
   simulatorLimits,
 } as const satisfies ClientFacts<GoNetHttpRules>;
 
@@ -151,7 +152,7 @@ export const ANTHROPIC_GO_CLIENT = {
   // MaxRetries 2 (internal/requestconfig/requestconfig.go:173); retryDelay: 0.5 s × 2^retryCount capped
   // at 8 s, minus rand.Int63n(delay/4) (:365-380). The clone of http.DefaultTransport
   // (default_http_client.go:25) keeps its dialer, so its 30 s keep-alive.
-  path: goPath({ max: 2, initialSec: 0.5, maxSec: 8, jitter: 0.25, source: { package: ANTHROPIC_GO, file: 'internal/requestconfig/requestconfig.go', line: 372 } }),
+  path: goPath(officialSdkRetries({ package: ANTHROPIC_GO, file: 'internal/requestconfig/requestconfig.go', line: 372 })),
   simulatorLimits,
 } as const satisfies ClientFacts<GoNetHttpRules>;
 

@@ -3,8 +3,9 @@
  * clients table whose pool is httpcore's. Facts only, each with where it was read; tests/unit/clients/
  * reads the installed libraries and fails if an entry drifts.
  */
-import type { ClientDefaults, ClientFacts, PathFacts, RetryFacts } from '../types.ts';
+import type { ClientDefaults, ClientFacts, PathFacts } from '../types.ts';
 import type { HttpcoreRules } from './policy.ts';
+import { officialSdkRetries } from '../sdkRetries.ts';
 
 export const HTTPX = 'httpx 0.28.1';
 export const HTTPX2 = 'httpx2 2.13.1';
@@ -61,9 +62,8 @@ const rawHttpcorePath = (pkg: string, file: string, line: number): PathFacts => 
  * 120 s, anthropic's any positive value). The constants are in _constants.py (openai :8, :11, :12;
  * anthropic :11, :14, :15).
  */
-export const sdkRetries = (source: RetryFacts['source']): RetryFacts => ({ max: 2, initialSec: 0.5, maxSec: 8, jitter: 0.25, source });
-export const OPENAI_PY_RETRIES = sdkRetries({ package: 'openai 3.22.1', file: 'openai/_base_client.py', line: 878 });
-export const ANTHROPIC_PY_RETRIES = sdkRetries({ package: 'anthropic 1.13.0', file: 'anthropic/_base_client.py', line: 856 });
+export const OPENAI_PY_RETRIES = officialSdkRetries({ package: 'openai 3.22.1', file: 'openai/_base_client.py', line: 878 });
+export const ANTHROPIC_PY_RETRIES = officialSdkRetries({ package: 'anthropic 1.13.0', file: 'anthropic/_base_client.py', line: 856 });
 
 export const HTTPX_CLIENT = {
   id: 'httpx',

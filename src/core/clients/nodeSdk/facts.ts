@@ -7,6 +7,7 @@ import { undiciDefaults, undiciKeepalive, undiciPath } from '../undici/facts.ts'
 import { bundledPool, DEFAULT_FETCH, NODE_VERSIONS } from '../undici/node.ts';
 import type { UndiciRules } from '../undici/policy.ts';
 import type { ClientFacts, PathFacts, SourceRef } from '../types.ts';
+import { officialSdkRetries } from '../sdkRetries.ts';
 
 /**
  * TCP keep-alive and retries (issue #17). The sockets are the global fetch's: its bundled undici sets
@@ -19,7 +20,7 @@ import type { ClientFacts, PathFacts, SourceRef } from '../types.ts';
  */
 const sdkPath = (retrySource: SourceRef): PathFacts => ({
   ...undiciPath(DEFAULT_FETCH.undici),
-  retries: { max: 2, initialSec: 0.5, maxSec: 8, jitter: 0.25, source: retrySource },
+  retries: officialSdkRetries(retrySource),
 });
 
 export const OPENAI_TS_CLIENT = {

@@ -7,6 +7,7 @@
  */
 import type { ClientDefaults, ClientFacts, PathFacts, SourceRef } from '../types.ts';
 import type { OkHttpRules } from './policy.ts';
+import { officialSdkRetries } from '../sdkRetries.ts';
 
 export const OKHTTP = 'OkHttp 3.13.1';
 const OKHTTP5 = 'OkHttp 5.x (main)';
@@ -114,7 +115,7 @@ const okhttpRetries = { max: 1, initialSec: 0, maxSec: 0, jitter: 0, readTimeout
 const sdkPath = (line: number, pkg: string, file: string): PathFacts => ({
   tcpKeepaliveSec: null,
   tcpKeepaliveSource: noKeepalive,
-  retries: { max: 2, initialSec: 0.5, maxSec: 8, jitter: 0.25, source: { package: pkg, file, line } },
+  retries: officialSdkRetries({ package: pkg, file, line }),
   canSetTcpKeepalive: false,
 });
 
