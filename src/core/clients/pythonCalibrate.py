@@ -1,7 +1,7 @@
-"""Calibration driver for the aiohttp snippet: loads pool.py (the project's snippet, unchanged)
-and runs the workload given as JSON in argv[2]; prints one JSON array of {id, t0, t1, status}
-(wall-clock ms) when done. Bounded by the request count. aiohttp's post_json has read the body before it
-returns (the connection is back in the pool) and its response carries .status, not httpx's .status_code."""
+"""Calibration driver for the Python snippets with an async post_json (httpx, httpx2, aiohttp): loads
+pool.py (the project's snippet, unchanged) and runs the workload given as JSON in argv[2]; prints one
+JSON array of {id, t0, t1, status} (wall-clock ms) when done. Bounded by the request count. aiohttp's
+post_json has read the body before it returns (the connection is back in the pool)."""
 import asyncio
 import importlib.util
 import json
@@ -29,7 +29,8 @@ async def one() -> None:
     status = -1
     try:
         response = await pool.post_json("/v1/messages", {"id": rid})
-        status = response.status
+        # httpx and httpx2 responses carry .status_code, aiohttp's .status.
+        status = response.status_code if hasattr(response, "status_code") else response.status
     except Exception:
         status = -1
     records.append({"id": rid, "t0": t0, "t1": now(), "status": status})
