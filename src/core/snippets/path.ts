@@ -118,26 +118,22 @@ export interface TcpKeepalive {
  * the library's probes off), else undefined — the library's default, which is what the page simulates.
  */
 export function tcpKeepalivePlan(input: SnippetInput, pool: PoolSizing, client: ClientFacts): TcpKeepalive | undefined {
-  const hop = shortestSilentHop(input);
   const own = pool.tcpKeepaliveSec;
-  if (own === undefined && !hop) return undefined;
+  // The pool sets none: the library's own probes, as the simulator runs them (the proposal writes
+  // tcpKeepaliveSec when a NAT needs probes; the keep-alive comment says what the hop does meanwhile).
+  if (own === undefined) return undefined;
+  const hop = shortestSilentHop(input);
   const where = hop ? `${hopName(hop.hop, hop.index)} forgets a flow idle ${sec(hop.hop.idleSec)} s without telling either end` : '';
   if (own === 0) {
     const risk = hop ? `; ${where}, and nothing here keeps one open: ${closeConsequence(hop.hop, pool.readTimeoutSec, retryCount(pool, client))}, and a read silent that long hangs` : '';
     return { sec: null, remark: `no TCP keep-alive probes, as the pool sets${risk}` };
   }
-  if (own !== undefined) {
-    const n = own;
-    const verdict = hop
-      ? n < hop.hop.idleSec
-        ? `; ${where}: a probe every ${n} s keeps it`
-        : `; ${where}, before the first probe: the probes do not keep it`
-      : '';
-    return { sec: n, remark: `TCP keep-alive probes after ${n} s idle, then every ${n} s, as the pool sets${verdict}` };
-  }
-  // The pool sets none: the library's own probes, as the simulator runs them (the proposal writes
-  // tcpKeepaliveSec when a NAT needs probes; the keep-alive comment says what the hop does meanwhile).
-  return undefined;
+  const verdict = hop
+    ? own < hop.hop.idleSec
+      ? `; ${where}: a probe every ${own} s keeps it`
+      : `; ${where}, before the first probe: the probes do not keep it`
+    : '';
+  return { sec: own, remark: `TCP keep-alive probes after ${own} s idle, then every ${own} s, as the pool sets${verdict}` };
 }
 
 /** Probe period the generated sockets end up with: the plan's where the snippet can set it, else the library's default. */
